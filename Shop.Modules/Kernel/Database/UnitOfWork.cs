@@ -1,0 +1,71 @@
+namespace Shop.Modules.Kernel.Database;
+
+/// <summary>
+/// Runs work in one transaction on the scope's connection. Nested calls join the outer transaction, so a
+/// workflow step and the module handlers it calls through the mediator commit together or not at all.
+/// </summary>
+public sealed class UnitOfWork(ShopConnection connection, WriteGate gate)
+{
+    private readonly List<Func<ValueTask>> _afterCommit = [];
+
+    public bool IsActive => connection.Transaction is not null;
+
+    /// <summary>Work to run once the transaction has committed (e.g. dispatching stored events).</summary>
+    public void AfterCommit(Func<ValueTask> action)
+    {
+        if (!IsActive) throw new InvalidOperationException("AfterCommit needs an open unit of work.");
+        _afterCommit.Add(action);
+    }
+
+    public async Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(async ct => { await work(ct); return true; }, cancellationToken);
+
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        if (IsActive) return await work(cancellationToken);
+
+        // SQLite has one writer at a time; queueing writers in process is cheaper than letting them spin on SQLITE_BUSY.
+        await gate.WaitAsync(cancellationToken);
+        T result;
+        try
+        {
+            var transaction = connection.Begin();
+            try
+            {
+                result = await work(cancellationToken);
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                _afterCommit.Clear();
+                throw;
+            }
+            finally
+            {
+                connection.End();
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        var actions = _afterCommit.ToArray();
+        _afterCommit.Clear();
+        foreach (var action in actions) await action();
+        return result;
+    }
+}
+
+/// <summary>The process-wide queue of writers (SQLite serialises them anyway).</summary>
+public sealed class WriteGate : IDisposable
+{
+    private readonly SemaphoreSlim _semaphore = new(1, 1);
+
+    public Task WaitAsync(CancellationToken cancellationToken) => _semaphore.WaitAsync(cancellationToken);
+
+    public void Release() => _semaphore.Release();
+
+    public void Dispose() => _semaphore.Dispose();
+}

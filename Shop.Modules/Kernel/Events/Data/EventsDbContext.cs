@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Shop.Modules.Kernel.Database;
+
+namespace Shop.Modules.Kernel.Events.Data;
+
+internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options, ShopConnection connection)
+    : ModuleDbContext(options, connection)
+{
+    public const string MigrationsHistoryTable = "__evt_migrations";
+
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+
+    public DbSet<HandledEvent> Handled => Set<HandledEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StoredEvent>(e =>
+        {
+            e.ToTable("evt_events");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).ValueGeneratedOnAdd();
+            e.HasIndex(x => x.EventId).IsUnique();
+            e.HasIndex(x => new { x.Who, x.TimeWhat });
+            e.HasIndex(x => x.Time);
+            e.HasIndex(x => x.OrderId);
+            e.HasIndex(x => x.DetailType);
+            // Partial index: finding undispatched events stays cheap however many are stored.
+            e.HasIndex(x => x.DispatchedAt).HasFilter("DispatchedAt IS NULL");
+        });
+        modelBuilder.Entity<HandledEvent>(e =>
+        {
+            e.ToTable("evt_handled");
+            e.HasKey(x => new { x.EventId, x.Handler });
+        });
+    }
+}
+
+internal sealed class EventsDesignTimeFactory : IDesignTimeDbContextFactory<EventsDbContext>
+{
+    public EventsDbContext CreateDbContext(string[] args) =>
+        DesignTimeContext.Create<EventsDbContext>(EventsDbContext.MigrationsHistoryTable, (o, c) => new EventsDbContext(o, c));
+}

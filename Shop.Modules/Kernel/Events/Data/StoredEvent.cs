@@ -1,0 +1,40 @@
+namespace Shop.Modules.Kernel.Events.Data;
+
+/// <summary>One row of the event store (SCENARIOS §1.5), also the outbox of undispatched events.</summary>
+internal sealed class StoredEvent
+{
+    /// <summary>Insertion order: the order events are dispatched and listed in.</summary>
+    public long Sequence { get; set; }
+
+    public required string EventId { get; set; }
+
+    /// <summary><c>C#customer-1</c>, <c>P#item-1</c>, …</summary>
+    public required string Who { get; set; }
+
+    /// <summary><c>2026-11-24T10:00:00.0000000Z#OrderCreated</c>: sorts by time within one <see cref="Who"/>.</summary>
+    public required string TimeWhat { get; set; }
+
+    /// <summary>ISO 8601 UTC, fixed width, so text order is time order.</summary>
+    public required string Time { get; set; }
+
+    public required string Source { get; set; }
+
+    public required string DetailType { get; set; }
+
+    /// <summary>The whole envelope as JSON.</summary>
+    public required string Envelope { get; set; }
+
+    /// <summary>detail.orderId when the event has one, for the order filter.</summary>
+    public string? OrderId { get; set; }
+
+    /// <summary>Null until every handler has run; such events are dispatched again at start.</summary>
+    public string? DispatchedAt { get; set; }
+}
+
+/// <summary>A handler's "done" mark for one event, committed with the handler's effect.</summary>
+internal sealed class HandledEvent
+{
+    public required string EventId { get; set; }
+
+    public required string Handler { get; set; }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Shop.Modules.Kernel.Events;
+
+/// <summary>An event as EventBridge delivers it; property names are EventBridge's.</summary>
+public sealed record EventEnvelope(
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("detail-type")] string DetailType,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("account")] string Account,
+    [property: JsonPropertyName("time")] DateTimeOffset Time,
+    [property: JsonPropertyName("region")] string Region,
+    [property: JsonPropertyName("resources")] IReadOnlyList<string> Resources,
+    [property: JsonPropertyName("detail")] JsonObject Detail)
+{
+    /// <summary>The local stand-ins for an AWS account and region.</summary>
+    public const string LocalAccount = "000000000000";
+    public const string LocalRegion = "local";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}

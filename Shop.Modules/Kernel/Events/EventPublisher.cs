@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events.Data;
+
+namespace Shop.Modules.Kernel.Events;
+
+internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, TimeProvider clock, EventDispatcher dispatcher) : IEventPublisher
+{
+    public async Task<EventEnvelope> PublishAsync(string source, string detailType, JsonObject detail, string? who = null,
+        IReadOnlyList<string>? resources = null, DateTimeOffset? time = null, CancellationToken cancellationToken = default)
+    {
+        var envelope = new EventEnvelope("0", Guid.NewGuid().ToString(), detailType, source, EventEnvelope.LocalAccount,
+            (time ?? clock.GetUtcNow()).ToUniversalTime(), EventEnvelope.LocalRegion, resources ?? [], detail);
+
+        await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var stamp = FormatTime(envelope.Time);
+            db.Events.Add(new StoredEvent
+            {
+                EventId = envelope.Id,
+                Who = who ?? WhoOf(source, detail),
+                Time = stamp,
+                TimeWhat = $"{stamp}#{detailType}",
+                Source = source,
+                DetailType = detailType,
+                Envelope = envelope.ToJson(),
+                OrderId = detail["orderId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)detail["orderId"] : null,
+            });
+            await db.SaveChangesAsync(ct);
+            // Only a committed event may reach handlers; a rolled-back one never existed.
+            unitOfWork.AfterCommit(() => dispatcher.EnqueueAsync(envelope.Id));
+        }, cancellationToken);
+        return envelope;
+    }
+
+    /// <summary>Fixed-width UTC, so that text order is time order in SQLite.</summary>
+    internal static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The event-store key of SCENARIOS §1.5: customers first, then other entities by letter.</summary>
+    internal static string WhoOf(string source, JsonObject detail)
+    {
+        static string? Text(JsonObject d, string name) =>
+            d[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+
+        if (Text(detail, "customerId") is { } customer) return $"C#{customer}";
+        if (Text(detail, "itemId") is { } item) return $"P#{item}";
+        if (Text(detail, "userId") is { } user) return $"U#{user}";
+        if (Text(detail, "orderId") is { } order) return $"O#{order}";
+        if (Text(detail, "id") is { } id) return $"E#{id}";
+        return $"S#{source}";
+    }
+}

@@ -1,0 +1,39 @@
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
+using Shop.Modules.Kernel.Events.Data;
+using Shop.Modules.Kernel.Http;
+
+namespace Shop.Modules.Kernel;
+
+public static class KernelModule
+{
+    /// <summary>What every module shares: the database, the unit of work, the event bus, the mediator, errors, clock and chance.</summary>
+    /// <param name="dataFolder">Absolute folder for the SQLite file and the files modules write.</param>
+    public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
+        services.AddSingleton(new DatabaseSettings(dataFolder));
+        services.AddScoped<ShopConnection>();
+        services.AddSingleton<WriteGate>();
+        services.AddScoped<UnitOfWork>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRandomSource>(new SystemRandomSource(configuration.GetValue<int?>("Shop:RandomSeed")));
+
+        services.AddModuleDbContext<EventsDbContext>(EventsDbContext.MigrationsHistoryTable);
+        services.AddScoped<IEventPublisher, EventPublisher>();
+        services.AddScoped(sp => new HandleOnce(sp.GetRequiredService<EventsDbContext>(), sp.GetRequiredService<UnitOfWork>()));
+        services.AddSingleton<EventDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
+
+        // Scoped: handlers share the caller's scope, hence its connection and unit of work.
+        services.AddMediator((MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Scoped);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shop.Modules.Kernel;
+
+namespace Shop.Tests.Infrastructure;
+
+/// <summary>
+/// Shop.Web in process, on a real SQLite file in a fresh temp folder. Settings can be overridden per test
+/// (e.g. <c>Payments:FailProbability</c>), and services replaced (clock, random source).
+/// </summary>
+public sealed class ShopApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    public ShopApp()
+    {
+        DataFolder = Path.Combine(Path.GetTempPath(), "shop-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        _settings["Shop:DataFolder"] = DataFolder;
+        // Deterministic payments unless a test asks for failures.
+        _settings["Payments:FailProbability"] = "0";
+    }
+
+    public string DataFolder { get; }
+
+    public ShopApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public ShopApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    public ShopApp WithRandom(IRandomSource random) =>
+        WithServices(s => s.Replace(ServiceDescriptor.Singleton(random)));
+
+    public ShopApp WithClock(TimeProvider clock) =>
+        WithServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            foreach (var configure in _services) configure(services);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a background thread; the temp folder is cleaned by the OS eventually.
+        }
+    }
+}
