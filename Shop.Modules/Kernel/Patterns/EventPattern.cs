@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shop.Modules.Kernel.Events;
@@ -15,6 +16,9 @@ namespace Shop.Modules.Kernel.Patterns;
 public sealed class EventPattern
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { AllowTrailingCommas = true };
+
+    // Patterns are shown to people: keep '<', '>' and non-ASCII readable.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ObjectMatcher root;
 
@@ -42,7 +46,7 @@ public sealed class EventPattern
         using (document)
         {
             var root = PatternParser.ParseObject(document.RootElement, "");
-            return new EventPattern(root, JsonSerializer.Serialize(document.RootElement));
+            return new EventPattern(root, JsonSerializer.Serialize(document.RootElement, Readable));
         }
     }
 

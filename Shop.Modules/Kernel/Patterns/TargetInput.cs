@@ -137,9 +137,8 @@ public sealed class InputTransformer : TargetInput
         foreach (var (name, path) in inputPathsMap)
         {
             var field = $"InputPathsMap.{name}";
-            if (name.Length == 0 || !name.All(IsNameChar) || name.Contains('.', StringComparison.Ordinal))
-                throw Error(field, "a name may only contain letters, digits, _ and -");
-            if (name.StartsWith("aws.", StringComparison.Ordinal)) throw Error(field, "names starting with aws. are reserved");
+            // No dots: that keeps the predefined aws.events.* names out of reach.
+            if (name.Length == 0 || !name.All(IsNameChar)) throw Error(field, "a name may only contain letters, digits, _ and -");
             paths[name] = JsonPath.Parse(path, field);
         }
         if (string.IsNullOrWhiteSpace(inputTemplate)) throw Error("InputTemplate", "must not be empty");
