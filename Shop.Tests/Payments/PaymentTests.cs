@@ -26,6 +26,8 @@ public sealed class PaymentTests
         paid.Text("status").Should().Be(PaymentStatus.Paid);
         paid.Decimal("amount").Should().Be(12.50m);
         paid.Text("paymentMethod").Should().Be("CREDIT_CARD");
+        paid.Body.TryGetProperty("isPaid", out _).Should().BeFalse("the JSON is the seed's payment record");
+        paid.Body.GetProperty("paymentId").GetString().Should().NotBeNullOrEmpty();
         var described = await client.GetJsonAsync($"/payment/describe/{paid.Text("paymentId")}");
         described.Status.Should().Be(HttpStatusCode.OK);
         described.Text("status").Should().Be(PaymentStatus.Paid);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 
 namespace Shop.Modules.Payments.Contracts;
@@ -11,6 +12,7 @@ public static class PaymentStatus
 
 public sealed record PaymentDto(string PaymentId, string PaymentMethod, decimal Amount, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
+    [JsonIgnore]
     public bool IsPaid => Status == PaymentStatus.Paid;
 }
 
