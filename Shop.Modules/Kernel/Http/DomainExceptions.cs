@@ -9,6 +9,16 @@ public abstract class DomainException(string title, string detail) : Exception(d
 
     /// <summary>Extra members of the ProblemDetails (e.g. the offending field).</summary>
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
+
+    /// <summary>
+    /// A stable name for the error (e.g. "ItemNotAvailable") that callers such as workflow Catch clauses
+    /// match on; also sent as the ProblemDetails member <c>errorCode</c>.
+    /// </summary>
+    public string? ErrorCode
+    {
+        get => Extensions.TryGetValue("errorCode", out var code) ? code as string : null;
+        init { if (value is not null) Extensions["errorCode"] = value; }
+    }
 }
 
 /// <summary>400: the input is malformed; <see cref="Field"/> says which part.</summary>

@@ -1,0 +1,32 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Customers.Contracts;
+using Shop.Modules.Customers.Data;
+using Shop.Modules.Customers.Seed;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.SampleData;
+
+namespace Shop.Modules.Customers;
+
+/// <summary>Customers: name, email and the address deliveries go to.</summary>
+public static class CustomersModule
+{
+    public static IServiceCollection AddCustomersModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<CustomersDbContext>(CustomersDbContext.MigrationsHistoryTable);
+        services.AddSampleDataSet<CustomersSampleData>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCustomersEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/customer").WithTags("Customers")
+            .MapGet("/describe/{customerId}", async (string customerId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new DescribeCustomer(customerId), ct)));
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Shop.Modules.Delivery.Contracts;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
+using Shop.Modules.Kernel.Http;
+
+namespace Shop.Modules.Delivery.Data;
+
+/// <summary>
+/// Ends a DELIVERING delivery (delivered or canceled) with one conditional update, and publishes the
+/// outcome event in the same unit of work, so the order flows hear of every outcome exactly once.
+/// </summary>
+internal sealed class DeliveryOutcome(DeliveryDbContext db, UnitOfWork unitOfWork, IEventPublisher events, TimeProvider clock)
+{
+    public Task<DeliveryDto> EndAsync(string? customerIdInput, string? orderIdInput, string status, CancellationToken cancellationToken)
+    {
+        var customerId = Require.Id(customerIdInput, "customerId");
+        var orderId = Require.Id(orderIdInput, "orderId");
+        return unitOfWork.ExecuteAsync(async ct =>
+        {
+            var now = clock.GetUtcNow();
+            var changed = await db.Deliveries
+                .Where(d => d.CustomerId == customerId && d.OrderId == orderId && d.Status == DeliveryStatus.Delivering)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status).SetProperty(d => d.UpdatedAt, now), ct);
+            var delivery = (await db.FindAsync(customerId, orderId, ct)).ToDto();
+            if (changed == 0) throw AlreadyEnded(delivery);
+
+            object outcome = status == DeliveryStatus.Delivered
+                ? new DeliveryWasDelivered(customerId, orderId, delivery.Address, status, delivery.Price)
+                : new DeliveryWasCanceled(customerId, orderId, delivery.Address, status, delivery.Price);
+            var detail = JsonSerializer.SerializeToNode(outcome, outcome.GetType(), EventEnvelope.Json)!.AsObject();
+            var detailType = status == DeliveryStatus.Delivered ? DeliveryWasDelivered.DetailType : DeliveryWasCanceled.DetailType;
+            await events.PublishAsync(DeliveryEvents.Source, detailType, detail, cancellationToken: ct);
+            return delivery;
+        }, cancellationToken);
+    }
+
+    private static ConflictException AlreadyEnded(DeliveryDto delivery) => delivery.Status == DeliveryStatus.Canceled
+        ? new ConflictException("Delivery already canceled", $"Delivery '{delivery.CustomerId}/{delivery.OrderId}' was canceled.")
+            { ErrorCode = DeliveryErrors.DeliveryAlreadyCanceled }
+        : new ConflictException("Delivery already delivered", $"Delivery '{delivery.CustomerId}/{delivery.OrderId}' was delivered.")
+            { ErrorCode = DeliveryErrors.DeliveryAlreadyDelivered };
+}

@@ -1,0 +1,26 @@
+using Mediator;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Http;
+using Shop.Modules.Orders.Contracts;
+using Shop.Modules.Orders.Data;
+
+namespace Shop.Modules.Orders.UpdateStatus;
+
+internal sealed class UpdateOrderStatusHandler(OrdersDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
+    : IRequestHandler<UpdateOrderStatus, OrderDto>
+{
+    public async ValueTask<OrderDto> Handle(UpdateOrderStatus request, CancellationToken cancellationToken)
+    {
+        var customerId = Require.Id(request.CustomerId, "customerId");
+        var orderId = Require.Id(request.OrderId, "orderId");
+        var status = OrderRules.Status(request.Status);
+        return await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var order = await db.FindAsync(customerId, orderId, ct);
+            order.Status = status;
+            order.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            return order.ToDto();
+        }, cancellationToken);
+    }
+}
