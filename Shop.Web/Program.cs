@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Shop.Modules.EventStore;
 using Shop.Modules.Kernel;
 using Shop.Modules.Kernel.Database;
 using Shop.Web;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 var settingsRoot = SettingsFile.UseRepositoryRoot(builder);
 
 builder.Services.AddKernel(builder.Configuration, settingsRoot.Resolve(builder.Configuration["Shop:DataFolder"] ?? "data"));
+builder.Services.AddEventStoreModule(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -20,6 +22,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
+app.MapEventStoreEndpoints();
 
 app.Run();
 
