@@ -34,8 +34,12 @@ public sealed class IndexModel(ISender sender) : PageModel
     [BindProperty]
     public SendEventInput Send { get; set; } = new();
 
-    [TempData]
-    public string? Published { get; set; }
+    /// <summary>The id of the event just sent (post-redirect-get). Not a [TempData] string: TempData turns GUID text into a Guid.</summary>
+    public string? Published
+    {
+        get => TempData[nameof(Published)]?.ToString();
+        set => TempData[nameof(Published)] = value;
+    }
 
     public EventStorePage? Results { get; private set; }
 
