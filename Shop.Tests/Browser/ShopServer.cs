@@ -8,16 +8,19 @@ namespace Shop.Tests.Browser;
 /// <summary>
 /// Shop.Web as a real process (its own build output, run with <c>dotnet Shop.Web.dll</c>) on a free loopback
 /// port, with a fresh data folder. Settings are passed as environment variables (<c>Shop__DataFolder</c>, …).
-/// Browser and crash tests use it; <see cref="DisposeAsync"/> kills it and deletes the data folder.
+/// Browser and crash tests use it; <see cref="DisposeAsync"/> kills it and deletes the data folder it created
+/// (a folder passed in, e.g. to restart after a kill, is left to the caller).
 /// </summary>
 public sealed class ShopServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly bool _ownsDataFolder;
 
-    private ShopServer(Process process, Uri baseAddress, string dataFolder)
+    private ShopServer(Process process, Uri baseAddress, string dataFolder, bool ownsDataFolder)
     {
         _process = process;
+        _ownsDataFolder = ownsDataFolder;
         BaseAddress = baseAddress;
         DataFolder = dataFolder;
     }
@@ -40,6 +43,7 @@ public sealed class ShopServer : IAsyncDisposable
     {
         var webDll = WebDll();
         if (!File.Exists(webDll)) throw new FileNotFoundException($"Shop.Web is not built at {webDll}; build the solution first.");
+        var ownsDataFolder = dataFolder is null;
         dataFolder ??= Path.Combine(Path.GetTempPath(), "shop-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -61,7 +65,7 @@ public sealed class ShopServer : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var server = new ShopServer(process, baseAddress, dataFolder);
+        var server = new ShopServer(process, baseAddress, dataFolder, ownsDataFolder);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -92,6 +96,7 @@ public sealed class ShopServer : IAsyncDisposable
     {
         Kill();
         _process.Dispose();
+        if (!_ownsDataFolder) return;
         await Task.Delay(100);
         try
         {
