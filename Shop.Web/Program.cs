@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Shop.Modules.EventStore;
 using Shop.Modules.Kernel;
 using Shop.Modules.Customers;
 using Shop.Modules.Delivery;
@@ -8,6 +9,7 @@ using Shop.Modules.Kernel.SampleData;
 using Shop.Modules.Orders;
 using Shop.Modules.Payments;
 using Shop.Web;
+using Shop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var settingsRoot = SettingsFile.UseRepositoryRoot(builder);
@@ -19,8 +21,11 @@ builder.Services.AddInventoryModule(builder.Configuration);
 builder.Services.AddPaymentsModule(builder.Configuration);
 builder.Services.AddDeliveryModule(builder.Configuration);
 builder.Services.AddOrdersModule(builder.Configuration);
+builder.Services.AddEventStoreModule(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddAdminPages();
+builder.Services.AddAdminSecurity(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,6 +33,9 @@ await app.Services.MigrateModuleDatabasesAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles(WebRoot.Files(app.Environment, settingsRoot));
+// Loopback is trusted; from elsewhere admin pages, /hangfire and mutating endpoints need the admin credential.
+app.UseAdminSecurity();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
@@ -38,6 +46,8 @@ app.MapInventoryEndpoints();
 app.MapPaymentsEndpoints();
 app.MapDeliveryEndpoints();
 app.MapOrdersEndpoints();
+app.MapRazorPages();
+app.MapEventStoreEndpoints();
 
 app.Run();
 

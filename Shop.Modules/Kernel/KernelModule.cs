@@ -25,6 +25,7 @@ public static class KernelModule
 
         services.AddModuleDbContext<EventsDbContext>(EventsDbContext.MigrationsHistoryTable);
         services.AddScoped<IEventPublisher, EventPublisher>();
+        services.AddScoped<IEventStore, EventStoreReader>();
         services.AddScoped(sp => new HandleOnce(sp.GetRequiredService<EventsDbContext>(), sp.GetRequiredService<UnitOfWork>()));
         services.AddSingleton<EventDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());

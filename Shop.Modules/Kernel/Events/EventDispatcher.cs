@@ -16,7 +16,8 @@ namespace Shop.Modules.Kernel.Events;
 /// </summary>
 public sealed class EventDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EventDispatcher> logger) : BackgroundService
 {
-    private readonly Channel<long> _wakeUps = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot count its items, and IsIdle needs the count.
+    private readonly Channel<long> _wakeUps = Channel.CreateUnbounded<long>();
     private long _idle;
 
     /// <summary>True when no event is waiting to be delivered (tests and the benchmark wait for it).</summary>

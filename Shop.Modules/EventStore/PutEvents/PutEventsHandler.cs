@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Mediator;
+using Shop.Modules.EventStore.Contracts;
+using Shop.Modules.Kernel.Events;
+using Shop.Modules.Kernel.Http;
+
+namespace Shop.Modules.EventStore.PutEvents;
+
+internal sealed class PutEventsHandler(IEventPublisher publisher) : IRequestHandler<Contracts.PutEvents, PutEventsResult>
+{
+    private const int MaxSourceLength = 256;
+    private const int MaxDetailTypeLength = 128;
+    private const int MaxResourceLength = 2048;
+
+    // Duplicate keys would otherwise surface later, as an exception wherever the detail is first read.
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
+    public async ValueTask<PutEventsResult> Handle(Contracts.PutEvents request, CancellationToken cancellationToken)
+    {
+        if (request.Entries.Count is 0 or > Contracts.PutEvents.MaxEntries)
+            throw new InvalidInputException("Entries", $"'Entries' must hold 1 to {Contracts.PutEvents.MaxEntries} entries.");
+
+        var results = new List<PutEventsResultEntry>(request.Entries.Count);
+        foreach (var entry in request.Entries)
+        {
+            if (Validate(entry, out var detail) is { } error)
+            {
+                results.Add(error);
+                continue;
+            }
+            // One unit of work per entry: a later entry failing never takes back an earlier one, as in EventBridge.
+            var published = await publisher.PublishAsync(entry.Source!, entry.DetailType!, detail!,
+                resources: entry.Resources, time: entry.Time, cancellationToken: cancellationToken);
+            results.Add(PutEventsResultEntry.Published(published.Id));
+        }
+        return new PutEventsResult(results.Count(r => r.Failed), results);
+    }
+
+    /// <returns>The error of the entry, or null with the parsed detail.</returns>
+    internal static PutEventsResultEntry? Validate(PutEventsEntry entry, out JsonObject? detail)
+    {
+        detail = null;
+        if (string.IsNullOrWhiteSpace(entry.Source))
+            return PutEventsResultEntry.Invalid("Source", "Source is a required argument.");
+        if (entry.Source.Length > MaxSourceLength)
+            return PutEventsResultEntry.Invalid("Source", $"Source must be at most {MaxSourceLength} characters.");
+        if (string.IsNullOrWhiteSpace(entry.DetailType))
+            return PutEventsResultEntry.Invalid("DetailType", "DetailType is a required argument.");
+        if (entry.DetailType.Length > MaxDetailTypeLength)
+            return PutEventsResultEntry.Invalid("DetailType", $"DetailType must be at most {MaxDetailTypeLength} characters.");
+        if (string.IsNullOrWhiteSpace(entry.Detail))
+            return PutEventsResultEntry.Invalid("Detail", "Detail is a required argument.");
+        if (entry.Resources?.FirstOrDefault(r => string.IsNullOrWhiteSpace(r) || r.Length > MaxResourceLength) is not null)
+            return PutEventsResultEntry.Invalid("Resources", $"each resource must be 1 to {MaxResourceLength} characters.");
+
+        var size = Encoding.UTF8.GetByteCount(entry.Source) + Encoding.UTF8.GetByteCount(entry.DetailType)
+            + Encoding.UTF8.GetByteCount(entry.Detail) + (entry.Resources?.Sum(r => Encoding.UTF8.GetByteCount(r)) ?? 0);
+        if (size > Contracts.PutEvents.MaxEntryBytes)
+            return PutEventsResultEntry.Invalid("Detail", $"the entry is {size} bytes; at most {Contracts.PutEvents.MaxEntryBytes} are allowed.");
+
+        try
+        {
+            detail = JsonNode.Parse(entry.Detail, documentOptions: StrictJson) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            detail = null;
+        }
+        return detail is null
+            ? PutEventsResultEntry.Invalid("Detail", "Detail must be a JSON object, e.g. {\"orderId\": \"order-1\"}.", PutEventsResultEntry.MalformedDetail)
+            : null;
+    }
+}
