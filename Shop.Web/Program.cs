@@ -1,12 +1,14 @@
 using Scalar.AspNetCore;
 using Shop.Modules.Kernel;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Workflows;
 using Shop.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 var settingsRoot = SettingsFile.UseRepositoryRoot(builder);
 
 builder.Services.AddKernel(builder.Configuration, settingsRoot.Resolve(builder.Configuration["Shop:DataFolder"] ?? "data"));
+builder.Services.AddWorkflowsModule(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -20,6 +22,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
+app.MapWorkflowsEndpoints();
 
 app.Run();
 
