@@ -16,7 +16,7 @@ public sealed class WorkflowCrashTests : IDisposable
     private static readonly Dictionary<string, string> Settings = new()
     {
         ["Workflows__Demo"] = "true",
-        ["Workflows__TimeScale"] = "0.3",
+        ["Workflows__TimeScale"] = "1",
         ["Workflows__Workers"] = "2",
     };
 
@@ -36,7 +36,9 @@ public sealed class WorkflowCrashTests : IDisposable
             names.AddRange(batch);
             var starting = StartAllAsync(shop.Client, batch, stop.Token);
 
-            await Task.Delay(random.Next(300, 1500));
+            await Task.Delay(random.Next(200, 1200));
+            // On a busy machine the starts may lag: give them a moment, so that the kill finds work in flight.
+            for (var i = 0; i < 40 && await RunningAsync(shop.Client) == 0; i++) await Task.Delay(50);
             if (await RunningAsync(shop.Client) > 0) killsInFlight++;
             shop.Kill();
             await stop.CancelAsync();

@@ -115,10 +115,21 @@ internal static class TestWorkflows
         }, t => t.ResultPath("$.fragile").End())
         .Build();
 
+    /// <summary>One branch fails at once while the other waits an hour: the state is caught and the waiting branch aborted.</summary>
+    public static readonly WorkflowDefinition ParallelFailing = Workflow.Define("Test.ParallelFailing")
+        .Parallel("Both", p => p
+            .Branch(b => b.Wait("Long", w => w.Seconds(3600).Next("Never")).Succeed("Never"))
+            .Branch(b => b.Fail("Boom", "BranchBroke", "on purpose"))
+            .Catch(["BranchBroke"], "Recovered", "$.error")
+            .Next("Done"))
+        .Pass("Recovered", p => p.End())
+        .Succeed("Done")
+        .Build();
+
     public static ShopApp WithTestWorkflows(this ShopApp app, Probe? probe = null) => app.WithServices(services =>
     {
         services.AddSingleton(probe ?? new Probe());
-        foreach (var definition in new[] { Kinds, Failing, Retrying, Effects, Callback, Heartbeat, Slow, Redrivable })
+        foreach (var definition in new[] { Kinds, Failing, Retrying, Effects, Callback, Heartbeat, Slow, Redrivable, ParallelFailing })
             services.AddWorkflow(definition);
     });
 }

@@ -122,6 +122,24 @@ public sealed class WorkflowStateTests
         (await client.PostAsync($"/workflows/executions/{id}/redrive", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Given_a_parallel_state_When_one_branch_fails_Then_the_others_are_aborted_and_the_catch_takes_over()
+    {
+        using var app = new ShopApp().WithTestWorkflows();
+        var client = app.CreateClient();
+
+        var id = await client.StartAsync("Test.ParallelFailing", new { order = 3 });
+        var execution = await client.WaitForStatusAsync(id, ExecutionStatus.Succeeded);
+
+        ((string)execution["currentState"]!).Should().Be("Recovered");
+        ((string)execution["output"]!["error"]!["Error"]!).Should().Be("BranchBroke");
+        ((string)execution["output"]!["error"]!["Cause"]!).Should().Be("on purpose");
+        var waiting = await client.GetFromJsonAsync<JsonObject>("/workflows/executions?workflow=Test.ParallelFailing/Both/0");
+        ((string)waiting!["executions"]![0]!["status"]!).Should().Be(ExecutionStatus.Aborted);
+        (await client.HistoryTypesAsync(id)).Should().Contain("ParallelStateFailed");
+        Count(app, "SELECT COUNT(*) FROM wf_deadlines").Should().Be(0, "the aborted branch's wait is gone");
+    }
+
     internal static long Count(ShopApp app, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataFolder, "shop.db")}");
