@@ -8,6 +8,7 @@ using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.SampleData;
 using Shop.Modules.Orders;
 using Shop.Modules.Payments;
+using Shop.Modules.Workflows;
 using Shop.Web;
 using Shop.Web.Security;
 
@@ -22,6 +23,7 @@ builder.Services.AddPaymentsModule(builder.Configuration);
 builder.Services.AddDeliveryModule(builder.Configuration);
 builder.Services.AddOrdersModule(builder.Configuration);
 builder.Services.AddEventStoreModule(builder.Configuration);
+builder.Services.AddWorkflowsModule(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddAdminPages();
@@ -48,6 +50,8 @@ app.MapDeliveryEndpoints();
 app.MapOrdersEndpoints();
 app.MapRazorPages();
 app.MapEventStoreEndpoints();
+app.MapWorkflowsEndpoints();
+app.MapWorkflowsHangfireDashboard(new HangfireAdminAuthorization());
 
 app.Run();
 

@@ -4,8 +4,7 @@ namespace Shop.Web.Security;
 
 /// <summary>
 /// Hangfire's own default lets only local requests in. <see cref="AdminAccessMiddleware"/> already guards
-/// <c>/hangfire</c> (loopback, API key or admin login), so the dashboard is given this filter to defer to it:
-/// <c>app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdminAuthorization()] })</c>.
+/// <c>/hangfire</c> (loopback, API key or admin login), so the dashboard is given this filter to defer to it.
 /// </summary>
 public sealed class HangfireAdminAuthorization : IDashboardAuthorizationFilter
 {

@@ -1,0 +1,139 @@
+namespace Shop.Modules.Workflows.Data;
+
+/// <summary>One execution. Times are fixed-width ISO 8601 UTC text, so text order is time order in SQLite.</summary>
+internal sealed class ExecutionRow
+{
+    public required string Id { get; set; }
+
+    public required string Workflow { get; set; }
+
+    /// <summary>Unique within <see cref="Workflow"/>: starting the same name again returns this execution.</summary>
+    public required string Name { get; set; }
+
+    public required string Status { get; set; }
+
+    public required string CurrentState { get; set; }
+
+    /// <summary>The input of <see cref="CurrentState"/> (JSON): what a retry, a redrive or a resumed step starts from.</summary>
+    public required string StateInput { get; set; }
+
+    /// <summary>Retries of the current state so far.</summary>
+    public int Attempt { get; set; }
+
+    /// <summary>Null when the current state is ready to run; otherwise what it waits for (see <see cref="Waits"/>).</summary>
+    public string? Waiting { get; set; }
+
+    public required string Input { get; set; }
+
+    public string? Output { get; set; }
+
+    public string? Error { get; set; }
+
+    public string? Cause { get; set; }
+
+    /// <summary>The state an execution failed in; a redrive starts there again.</summary>
+    public string? FailedState { get; set; }
+
+    public required string StartedAt { get; set; }
+
+    public string? StoppedAt { get; set; }
+
+    /// <summary>Optimistic concurrency: bumped on every update, checked by the UPDATE's WHERE clause.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Set on a Parallel branch: the execution whose Parallel state started it.</summary>
+    public string? ParentId { get; set; }
+
+    /// <summary>Which round of the parent's Parallel state this branch belongs to, and its index there.</summary>
+    public string? ParentRound { get; set; }
+
+    public int? BranchIndex { get; set; }
+
+    /// <summary>Sequence number of the last history event.</summary>
+    public int HistoryCount { get; set; }
+}
+
+internal static class Waits
+{
+    public const string Timer = "Timer";
+    public const string Retry = "Retry";
+    public const string Callback = "Callback";
+    public const string BranchesPrefix = "Branches:";
+}
+
+internal sealed class HistoryRow
+{
+    public long Id { get; set; }
+
+    public required string ExecutionId { get; set; }
+
+    /// <summary>1, 2, 3, ... within the execution (Step Functions' event id).</summary>
+    public int Sequence { get; set; }
+
+    public required string Type { get; set; }
+
+    public string? State { get; set; }
+
+    public required string Time { get; set; }
+
+    public string? Details { get; set; }
+}
+
+/// <summary>An issued task token; only its SHA-256 hash is stored.</summary>
+internal sealed class TaskTokenRow
+{
+    public required string Hash { get; set; }
+
+    public required string ExecutionId { get; set; }
+
+    public required string State { get; set; }
+
+    public required string Status { get; set; }
+
+    public required string CreatedAt { get; set; }
+}
+
+internal static class TokenStatus
+{
+    public const string Open = "OPEN";
+    public const string Used = "USED";
+    public const string TimedOut = "TIMED_OUT";
+    public const string Cancelled = "CANCELLED";
+}
+
+/// <summary>A timer (Invariant 3): the row is the truth, Hangfire only wakes the engine up at <see cref="DueAt"/>.</summary>
+internal sealed class DeadlineRow
+{
+    public long Id { get; set; }
+
+    public required string ExecutionId { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string State { get; set; }
+
+    public string? TokenHash { get; set; }
+
+    public required string DueAt { get; set; }
+}
+
+internal static class DeadlineKind
+{
+    public const string Wait = "Wait";
+    public const string Retry = "Retry";
+    public const string Heartbeat = "Heartbeat";
+    public const string TaskTimeout = "TaskTimeout";
+    public const string ExecutionTimeout = "ExecutionTimeout";
+}
+
+/// <summary>The demo workflow's effect log; deliberately not unique, so a doubled effect would show.</summary>
+internal sealed class DemoEffectRow
+{
+    public long Id { get; set; }
+
+    public required string ExecutionId { get; set; }
+
+    public required string Step { get; set; }
+
+    public required string At { get; set; }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Shop.Modules.Kernel.Database;
+
+namespace Shop.Modules.Workflows.Data;
+
+internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options, ShopConnection connection)
+    : ModuleDbContext(options, connection)
+{
+    public const string MigrationsHistoryTable = "__wf_migrations";
+
+    public DbSet<ExecutionRow> Executions => Set<ExecutionRow>();
+
+    public DbSet<HistoryRow> History => Set<HistoryRow>();
+
+    public DbSet<TaskTokenRow> TaskTokens => Set<TaskTokenRow>();
+
+    public DbSet<DeadlineRow> Deadlines => Set<DeadlineRow>();
+
+    public DbSet<DemoEffectRow> DemoEffects => Set<DemoEffectRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ExecutionRow>(e =>
+        {
+            e.ToTable("wf_executions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.Workflow, x.Name }).IsUnique();
+            // Counting a workflow's RUNNING executions reads only this index, however many rows there are.
+            e.HasIndex(x => new { x.Workflow, x.Status });
+            e.HasIndex(x => new { x.Status, x.Waiting });
+            e.HasIndex(x => x.StartedAt);
+            e.HasIndex(x => new { x.Workflow, x.StartedAt });
+            e.HasIndex(x => new { x.ParentId, x.ParentRound });
+        });
+        modelBuilder.Entity<HistoryRow>(e =>
+        {
+            e.ToTable("wf_history");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.ExecutionId, x.Sequence }).IsUnique();
+        });
+        modelBuilder.Entity<TaskTokenRow>(e =>
+        {
+            e.ToTable("wf_task_tokens");
+            e.HasKey(x => x.Hash);
+            e.HasIndex(x => new { x.ExecutionId, x.Status });
+        });
+        modelBuilder.Entity<DeadlineRow>(e =>
+        {
+            e.ToTable("wf_deadlines");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.DueAt);
+            e.HasIndex(x => x.ExecutionId);
+        });
+        modelBuilder.Entity<DemoEffectRow>(e =>
+        {
+            e.ToTable("wf_demo_effects");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.ExecutionId, x.Step });
+        });
+    }
+
+    /// <summary>Every update of an execution bumps its version; EF checks the old one in the WHERE clause.</summary>
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<ExecutionRow>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = (long)entry.OriginalValues[nameof(ExecutionRow.Version)]! + 1;
+        }
+        return base.SaveChangesAsync(cancellationToken);
+    }
+
+    public static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}
+
+internal sealed class WorkflowsDesignTimeFactory : IDesignTimeDbContextFactory<WorkflowsDbContext>
+{
+    public WorkflowsDbContext CreateDbContext(string[] args) =>
+        DesignTimeContext.Create<WorkflowsDbContext>(WorkflowsDbContext.MigrationsHistoryTable, (o, c) => new WorkflowsDbContext(o, c));
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+
+namespace Shop.Modules.Workflows;
+
+/// <summary>
+/// The engine as other modules (and the HTTP API) use it: Step Functions' StartExecution, DescribeExecution,
+/// SendTaskSuccess/Failure/Heartbeat and friends. Scoped: called inside a caller's unit of work, a start or a
+/// callback commits with the caller's own changes.
+/// </summary>
+public interface IWorkflowEngine
+{
+    IReadOnlyList<WorkflowDefinition> Definitions { get; }
+
+    /// <summary>Starts an execution and returns at once; the same <paramref name="name"/> again returns the first execution.</summary>
+    Task<StartedExecution> StartAsync(string workflow, JsonNode? input = null, string? name = null, CancellationToken cancellationToken = default);
+
+    Task<ExecutionDescription> DescribeAsync(string executionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Newest first, 50 a page (page 1 is the first).</summary>
+    Task<ExecutionPage> ListAsync(string? workflow = null, string? status = null, int page = 1, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string executionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Mermaid state diagram with the current, visited and failed states styled.</summary>
+    Task<string> GetGraphAsync(string executionId, CancellationToken cancellationToken = default);
+
+    Task<int> CountRunningAsync(string workflow, CancellationToken cancellationToken = default);
+
+    /// <summary>RUNNING → ABORTED; otherwise a 409 ConflictException.</summary>
+    Task StopAsync(string executionId, string? error = null, string? cause = null, CancellationToken cancellationToken = default);
+
+    /// <summary>A FAILED execution resumes from the state that failed; otherwise a 409 ConflictException.</summary>
+    Task RedriveAsync(string executionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes a wait-for-callback state; its output becomes the state's result.</summary>
+    Task SendTaskSuccessAsync(string taskToken, JsonNode? output, CancellationToken cancellationToken = default);
+
+    Task SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default);
+
+    Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default);
+}
+
+public static class ExecutionStatus
+{
+    public const string Running = "RUNNING";
+    public const string Succeeded = "SUCCEEDED";
+    public const string Failed = "FAILED";
+    public const string TimedOut = "TIMED_OUT";
+    public const string Aborted = "ABORTED";
+
+    public static readonly IReadOnlyList<string> All = [Running, Succeeded, Failed, TimedOut, Aborted];
+}
+
+/// <param name="Created">False when an execution of that name already existed (idempotent start).</param>
+public sealed record StartedExecution(string ExecutionId, string Name, string Workflow, bool Created, DateTimeOffset StartDate);
+
+public sealed record ExecutionDescription(
+    string ExecutionId,
+    string Name,
+    string Workflow,
+    string Status,
+    string? CurrentState,
+    JsonNode? Input,
+    JsonNode? Output,
+    string? Error,
+    string? Cause,
+    DateTimeOffset StartDate,
+    DateTimeOffset? StopDate,
+    string? ParentExecutionId);
+
+public sealed record ExecutionSummary(string ExecutionId, string Name, string Workflow, string Status, string? CurrentState,
+    DateTimeOffset StartDate, DateTimeOffset? StopDate);
+
+public sealed record ExecutionPage(IReadOnlyList<ExecutionSummary> Executions, int Page, int PageSize, bool HasMore);
+
+/// <summary>One history event, named as Step Functions names it (TaskStateEntered, TaskSucceeded, ...).</summary>
+public sealed record HistoryEvent(int Id, string Type, DateTimeOffset Timestamp, string? State, JsonNode? Details);

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Shop.Modules.Kernel.Http;
+using Shop.Modules.Workflows.Data;
+
+namespace Shop.Modules.Workflows;
+
+/// <summary>The public face of the engine: validates what comes from outside, reads, and hands changes to the runner.</summary>
+internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowRegistry registry, ExecutionRunner runner) : IWorkflowEngine
+{
+    public const int PageSize = 50;
+
+    public IReadOnlyList<WorkflowDefinition> Definitions => registry.TopLevel;
+
+    public Task<StartedExecution> StartAsync(string workflow, JsonNode? input = null, string? name = null, CancellationToken cancellationToken = default)
+    {
+        if (!registry.TopLevel.Any(d => d.Name == workflow)) throw new NotFoundException("Workflow", workflow);
+        var executionName = name is null ? Guid.NewGuid().ToString() : Require.Id(name, "name");
+        if (input is not null and not JsonObject and not JsonArray)
+            throw new InvalidInputException("input", "'input' must be a JSON object (or a string holding one).");
+        return runner.StartAsync(registry.Get(workflow), executionName, input ?? new JsonObject(), cancellationToken);
+    }
+
+    public async Task<ExecutionDescription> DescribeAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        var e = await FindAsync(executionId, cancellationToken);
+        return new ExecutionDescription(e.Id, e.Name, e.Workflow, e.Status, e.CurrentState, JsonPath.Parse(e.Input),
+            e.Output is null ? null : JsonNode.Parse(e.Output), e.Error, e.Cause, WorkflowsDbContext.ParseTime(e.StartedAt),
+            e.StoppedAt is null ? null : WorkflowsDbContext.ParseTime(e.StoppedAt), e.ParentId);
+    }
+
+    public async Task<ExecutionPage> ListAsync(string? workflow = null, string? status = null, int page = 1, CancellationToken cancellationToken = default)
+    {
+        if (page < 1) throw new InvalidInputException("page", "'page' must be 1 or more.");
+        if (status is not null && !ExecutionStatus.All.Contains(status))
+            throw new InvalidInputException("status", $"'status' must be one of {string.Join(", ", ExecutionStatus.All)}.");
+        var query = db.Executions.AsNoTracking();
+        if (!string.IsNullOrEmpty(workflow)) query = query.Where(e => e.Workflow == workflow);
+        if (status is not null) query = query.Where(e => e.Status == status);
+        var rows = await query.OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Select(e => new { e.Id, e.Name, e.Workflow, e.Status, e.CurrentState, e.StartedAt, e.StoppedAt })
+            .ToListAsync(cancellationToken);
+        var items = rows.Take(PageSize).Select(e => new ExecutionSummary(e.Id, e.Name, e.Workflow, e.Status, e.CurrentState,
+            WorkflowsDbContext.ParseTime(e.StartedAt), e.StoppedAt is null ? null : WorkflowsDbContext.ParseTime(e.StoppedAt))).ToArray();
+        return new ExecutionPage(items, page, PageSize, rows.Count > PageSize);
+    }
+
+    public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        await FindAsync(executionId, cancellationToken);
+        var rows = await db.History.AsNoTracking().Where(h => h.ExecutionId == executionId).OrderBy(h => h.Sequence).ToListAsync(cancellationToken);
+        return rows.Select(h => new HistoryEvent(h.Sequence, h.Type, WorkflowsDbContext.ParseTime(h.Time), h.State,
+            h.Details is null ? null : JsonNode.Parse(h.Details))).ToArray();
+    }
+
+    public async Task<string> GetGraphAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        var execution = await FindAsync(executionId, cancellationToken);
+        var visited = await db.History.AsNoTracking()
+            .Where(h => h.ExecutionId == executionId && h.Type.EndsWith("StateEntered") && h.State != null)
+            .Select(h => h.State!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return WorkflowGraph.Render(registry.Get(execution.Workflow), execution, visited);
+    }
+
+    public Task<int> CountRunningAsync(string workflow, CancellationToken cancellationToken = default) =>
+        db.Executions.CountAsync(e => e.Workflow == workflow && e.Status == ExecutionStatus.Running, cancellationToken);
+
+    public Task StopAsync(string executionId, string? error = null, string? cause = null, CancellationToken cancellationToken = default) =>
+        runner.StopAsync(executionId, error, cause, cancellationToken);
+
+    public Task RedriveAsync(string executionId, CancellationToken cancellationToken = default) =>
+        runner.RedriveAsync(executionId, cancellationToken);
+
+    public Task SendTaskSuccessAsync(string taskToken, JsonNode? output, CancellationToken cancellationToken = default) =>
+        runner.SendTaskSuccessAsync(RequireToken(taskToken), output, cancellationToken);
+
+    public Task SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default)
+    {
+        if (error?.Length > 256) throw new InvalidInputException("error", "'error' must be at most 256 characters.");
+        if (cause?.Length > 32768) throw new InvalidInputException("cause", "'cause' must be at most 32768 characters.");
+        return runner.SendTaskFailureAsync(RequireToken(taskToken), error, cause, cancellationToken);
+    }
+
+    public Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
+        runner.SendTaskHeartbeatAsync(RequireToken(taskToken), cancellationToken);
+
+    private static string RequireToken(string? token) =>
+        string.IsNullOrWhiteSpace(token) ? throw new InvalidInputException("taskToken", "'taskToken' is required.")
+        : token.Length > 1024 ? throw new InvalidInputException("taskToken", "'taskToken' must be at most 1024 characters.")
+        : token;
+
+    private async Task<ExecutionRow> FindAsync(string executionId, CancellationToken cancellationToken) =>
+        await db.Executions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == executionId, cancellationToken)
+        ?? throw new NotFoundException("Execution", executionId);
+}

@@ -1,0 +1,80 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Workflows.Data;
+using Shop.Modules.Workflows.Demo;
+
+namespace Shop.Modules.Workflows;
+
+public static class WorkflowsModule
+{
+    /// <summary>The engine: definitions registered with <see cref="AddWorkflow"/>, executions in SQLite, steps on a background worker, timers through Hangfire.</summary>
+    public static IServiceCollection AddWorkflowsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Workflows").Get<WorkflowSettings>() ?? new WorkflowSettings();
+        if (settings.TimeScale <= 0) throw new InvalidOperationException("Workflows:TimeScale must be more than 0.");
+        services.AddSingleton(settings);
+
+        services.AddModuleDbContext<WorkflowsDbContext>(WorkflowsDbContext.MigrationsHistoryTable);
+        services.AddSingleton<WorkflowRegistry>();
+        services.AddScoped<ExecutionRunner>();
+        services.AddScoped<IWorkflowEngine, WorkflowEngine>();
+        services.AddSingleton<WorkflowWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowWorker>());
+        services.AddSingleton<WorkflowTimers>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimers>());
+        services.AddTransient<DeadlineJob>();
+
+        AddHangfire(services);
+
+        if (settings.Demo) services.AddWorkflow(DemoCounterWorkflow.Definition);
+        return services;
+    }
+
+    /// <summary>Registers a workflow definition (call from a module's AddXModule).</summary>
+    public static IServiceCollection AddWorkflow(this IServiceCollection services, WorkflowDefinition definition)
+    {
+        services.AddSingleton(definition);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWorkflowsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        WorkflowEndpoints.Map(endpoints);
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Hangfire's dashboard at /hangfire. The host passes the authorization that defers to its admin
+    /// security; without one, Hangfire's default answers local requests only.
+    /// </summary>
+    public static IEndpointConventionBuilder MapWorkflowsHangfireDashboard(this IEndpointRouteBuilder endpoints,
+        params IDashboardAuthorizationFilter[] authorization)
+    {
+        var options = new DashboardOptions { DashboardTitle = "Shop timers", DisplayStorageConnectionString = false };
+        if (authorization.Length > 0) options.Authorization = authorization;
+        return endpoints.MapHangfireDashboard("/hangfire", options);
+    }
+
+    private static void AddHangfire(IServiceCollection services)
+    {
+        // Hangfire keeps its storage and activator in statics; registering our own instances first keeps each
+        // host (several run side by side in the tests) on its own storage and its own container.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180));
+        services.AddHangfireServer(options =>
+        {
+            // Due timers are looked for every second, not every 15 s (Hangfire's default).
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            options.WorkerCount = 2;
+            options.ServerName = "shop-workflows";
+        });
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Shop.Tests.Crash;
+
+/// <summary>Shop.Web as a real process (the Release/Debug build next to the tests), on a free loopback port.</summary>
+internal sealed class ShopProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    private ShopProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public string Output
+    {
+        get { lock (_output) return string.Join('\n', _output.TakeLast(40)); }
+    }
+
+    public static async Task<ShopProcess> StartAsync(string dataFolder, IDictionary<string, string> settings)
+    {
+        var dll = FindShopWeb();
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        info.Environment["Shop__DataFolder"] = dataFolder;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) info.Environment[key] = value;
+
+        var shop = new ShopProcess(Process.Start(info)!, address);
+        shop._process.OutputDataReceived += (_, e) => shop.Keep(e.Data);
+        shop._process.ErrorDataReceived += (_, e) => shop.Keep(e.Data);
+        shop._process.BeginOutputReadLine();
+        shop._process.BeginErrorReadLine();
+        await shop.WaitHealthyAsync();
+        return shop;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _process.Kill();
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        Client.Dispose();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.Add(line);
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"Shop.Web exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await Client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Shop.Web did not become healthy:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Shop.Web.dll from the build of the same configuration as the tests.</summary>
+    private static string FindShopWeb()
+    {
+        var here = AppContext.BaseDirectory;
+        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "Shop.sln"))) continue;
+            var dll = Path.Combine(dir.FullName, "Shop.Web", "bin", configuration, "net10.0", "Shop.Web.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Shop.Web first.", dll);
+        }
+        throw new DirectoryNotFoundException("Shop.sln not found above " + here);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Workflows;
+
+using Shop.Tests.Infrastructure;
+
+namespace Shop.Tests.Workflows;
+
+/// <summary>The engine's HTTP API as the tests call it.</summary>
+internal static class WorkflowClient
+{
+    public static async Task<string> StartAsync(this HttpClient client, string workflow, object? input = null, string? name = null)
+    {
+        var response = await client.PostAsJsonAsync($"/workflows/{workflow}/executions", new { name, input = input ?? new { } });
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["executionId"]!;
+    }
+
+    public static async Task<JsonObject> DescribeAsync(this HttpClient client, string id) =>
+        (await client.GetFromJsonAsync<JsonObject>($"/workflows/executions/{id}"))!;
+
+    public static async Task<List<JsonObject>> HistoryAsync(this HttpClient client, string id)
+    {
+        var body = await client.GetFromJsonAsync<JsonObject>($"/workflows/executions/{id}/history");
+        return body!["events"]!.AsArray().Select(e => e!.AsObject()).ToList();
+    }
+
+    public static async Task<List<string>> HistoryTypesAsync(this HttpClient client, string id) =>
+        (await client.HistoryAsync(id)).Select(e => (string)e["type"]!).ToList();
+
+    public static async Task<JsonObject> WaitForStatusAsync(this HttpClient client, string id, string status, double seconds = 15)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var execution = await client.DescribeAsync(id);
+            if ((string)execution["status"]! == status) return execution;
+            if (DateTime.UtcNow > until)
+                throw new TimeoutException($"Execution {id} is {execution["status"]} in '{execution["currentState"]}', not {status}: {string.Join(", ", await client.HistoryTypesAsync(id))}");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>Waits until the history holds <paramref name="count"/> events of that type and the engine has nothing left to do.</summary>
+    public static async Task WaitForEventAsync(this HttpClient client, ShopApp app, string id, string type, int count = 1, double seconds = 15)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        var worker = app.Services.GetRequiredService<WorkflowWorker>();
+        while ((await client.HistoryTypesAsync(id)).Count(t => t == type) < count || !worker.IsIdle)
+        {
+            if (DateTime.UtcNow > until)
+                throw new TimeoutException($"No {count} × {type} in {string.Join(", ", await client.HistoryTypesAsync(id))}");
+            await Task.Delay(25);
+        }
+    }
+
+    public static async Task<string> TokenAsync(this Probe probe, string executionId)
+    {
+        for (var i = 0; i < 600 && !probe.Tokens.ContainsKey(executionId); i++) await Task.Delay(25);
+        return probe.Tokens[executionId];
+    }
+
+    public static Task<int> FireDueDeadlinesAsync(this ShopApp app) =>
+        app.Services.GetRequiredService<WorkflowTimers>().FireDueDeadlinesAsync();
+}
