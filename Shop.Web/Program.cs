@@ -6,6 +6,7 @@ using Shop.Modules.Delivery;
 using Shop.Modules.Inventory;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.SampleData;
+using Shop.Modules.Kernel.Settings;
 using Shop.Modules.Orders;
 using Shop.Modules.Payments;
 using Shop.Modules.Workflows;
@@ -14,6 +15,10 @@ using Shop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var settingsRoot = SettingsFile.UseRepositoryRoot(builder);
+// Last source: values changed at run time (settings page) win over the file, environment and command line.
+var runtimeSettings = new RuntimeSettings();
+((IConfigurationBuilder)builder.Configuration).Add(runtimeSettings);
+builder.Services.AddSingleton(runtimeSettings);
 
 builder.Services.AddKernel(builder.Configuration, settingsRoot.Resolve(builder.Configuration["Shop:DataFolder"] ?? "data"));
 builder.Services.AddSampleData(settingsRoot.Resolve(builder.Configuration["Shop:SeedFolder"] ?? "seed"));
