@@ -16,7 +16,7 @@ namespace Shop.Modules.Kernel.Events;
 /// </summary>
 public sealed class EventDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EventDispatcher> logger) : BackgroundService
 {
-    private readonly Channel<long> _wakeUps = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<long> _wakeUps = Channel.CreateUnbounded<long>(); // not SingleReader: its reader cannot Count, which IsIdle needs
     private long _idle;
 
     /// <summary>True when no event is waiting to be delivered (tests and the benchmark wait for it).</summary>
@@ -38,7 +38,10 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, TimeProvider cl
                 // Drain: deliver every undispatched event in store order, then sleep until woken.
                 while (await DeliverNextAsync(stoppingToken)) failures = 0;
                 Interlocked.Exchange(ref _idle, 1);
-                await _wakeUps.Reader.ReadAsync(stoppingToken);
+                // Wait without consuming, and leave idle before draining: IsIdle never reads true while a
+                // wake-up is being taken off the queue.
+                await _wakeUps.Reader.WaitToReadAsync(stoppingToken);
+                Interlocked.Exchange(ref _idle, 0);
                 while (_wakeUps.Reader.TryRead(out _)) { }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
