@@ -31,7 +31,7 @@ internal static class Choreography
         while (true)
         {
             if (dispatcher.IsIdle && await app.UndispatchedAsync() == 0) return;
-            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(30)))
+            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(60)))
                 throw new TimeoutException($"Events still undelivered after {clock.Elapsed}: {await app.UndispatchedAsync()}");
             await Task.Delay(20);
         }
