@@ -27,6 +27,7 @@ public static class KernelModule
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddScoped<IEventStore, EventStoreReader>();
         services.AddScoped(sp => new HandleOnce(sp.GetRequiredService<EventsDbContext>(), sp.GetRequiredService<UnitOfWork>()));
+        services.AddScoped(sp => new Reaction(sp.GetRequiredService<HandleOnce>(), sp.GetRequiredService<IEventPublisher>(), sp.GetRequiredService<ShopConnection>()));
         services.AddSingleton<EventDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
 

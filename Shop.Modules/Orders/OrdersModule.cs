@@ -1,29 +1,42 @@
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Http;
 using Shop.Modules.Orders.Contracts;
 using Shop.Modules.Orders.Data;
 
 namespace Shop.Modules.Orders;
 
-/// <summary>The order records both order flows write (the flows themselves live elsewhere).</summary>
+/// <summary>The order records both order flows write, and the Order part of the event-driven flow.</summary>
 public static class OrdersModule
 {
     public static IServiceCollection AddOrdersModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<OrdersDbContext>(OrdersDbContext.MigrationsHistoryTable);
+        services.AddScoped<EventDrivenOrders>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapOrdersEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/order").WithTags("Orders")
-            .MapGet("/describe/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new DescribeOrder(customerId, orderId), ct)));
+        var group = app.MapGroup("/order").WithTags("Orders");
+        group.MapGet("/describe/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new DescribeOrder(customerId, orderId), ct)));
+        group.MapGet("/create/{customerId}/{itemId}", CreateEventDriven)
+            .WithSummary("Starts an event-driven order (the choreography); 202 with its customerId and orderId")
+            .Mutates();
         return app;
+    }
+
+    /// <summary>202: the order exists and OrderCreated is stored; the modules take it from there.</summary>
+    private static async Task<Accepted<OrderDto>> CreateEventDriven(string customerId, string itemId, IMediator mediator, CancellationToken ct)
+    {
+        var order = await mediator.Send(new CreateEventDrivenOrder(customerId, itemId), ct);
+        return TypedResults.Accepted($"/order/describe/{Uri.EscapeDataString(order.CustomerId)}/{Uri.EscapeDataString(order.OrderId)}", order);
     }
 }

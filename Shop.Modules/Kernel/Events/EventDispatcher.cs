@@ -39,7 +39,10 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, TimeProvider cl
                 // Drain: deliver every undispatched event in store order, then sleep until woken.
                 while (await DeliverNextAsync(stoppingToken)) failures = 0;
                 Interlocked.Exchange(ref _idle, 1);
-                await _wakeUps.Reader.ReadAsync(stoppingToken);
+                // Wait without consuming, and leave idle before draining: IsIdle never reads true while a
+                // wake-up is being taken off the queue.
+                await _wakeUps.Reader.WaitToReadAsync(stoppingToken);
+                Interlocked.Exchange(ref _idle, 0);
                 while (_wakeUps.Reader.TryRead(out _)) { }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,0 +1,23 @@
+using Mediator;
+using Shop.Modules.Delivery.Contracts;
+using Shop.Modules.Kernel.Events;
+
+namespace Shop.Modules.Delivery.CancelOnLogistics;
+
+/// <summary>
+/// Logistics' DeliveryCanceled → the delivery is CANCELED, and CancelDelivery publishes DeliveryWasCanceled;
+/// an unknown or already ended delivery → ErrorDeliveryWasCanceled. Either order mode.
+/// </summary>
+internal sealed class CancelOnLogisticsHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+{
+    public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
+    {
+        if (!notification.Event.Is(LogisticsEvents.Source, LogisticsEvents.DeliveryCanceled)) return;
+        await reaction.RunAsync(notification.Event, nameof(CancelOnLogisticsHandler), DeliveryEvents.Source, DeliveryEvents.ErrorDeliveryWasCanceled,
+            async (detail, ct) =>
+            {
+                await mediator.Send(new CancelDelivery(detail.Text("customerId")!, detail.Text("orderId")!), ct);
+                return null;
+            }, cancellationToken);
+    }
+}

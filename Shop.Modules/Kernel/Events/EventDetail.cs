@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Shop.Modules.Kernel.Http;
+
+namespace Shop.Modules.Kernel.Events;
+
+/// <summary>
+/// Reading and growing an event's detail, for choreography handlers whose detail is an object each module
+/// adds to (SCENARIOS §1.2). Readers return null for anything missing or of the wrong kind: an event from
+/// outside may be malformed, and a handler must answer it with an error event, not crash the dispatcher.
+/// </summary>
+public static class EventDetail
+{
+    public static bool Is(this EventEnvelope @event, string source, string detailType) =>
+        @event.DetailType == detailType && @event.Source == source;
+
+    /// <summary>A copy to add to: the received detail is shared by every handler of the event.</summary>
+    public static JsonObject Copy(this JsonObject detail) => detail.DeepClone().AsObject();
+
+    public static string? Text(this JsonObject detail, params string[] path) =>
+        Find(detail, path) is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+
+    public static decimal? Number(this JsonObject detail, params string[] path) =>
+        Find(detail, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<decimal>() : null;
+
+    /// <summary>Sets <paramref name="name"/> to <paramref name="value"/> serialized as the envelope is (camelCase).</summary>
+    public static JsonObject With<T>(this JsonObject detail, string name, T value)
+    {
+        detail[name] = JsonSerializer.SerializeToNode(value, EventEnvelope.Json);
+        return detail;
+    }
+
+    /// <summary>Adds the reason a handler could not act, as <c>error: {errorCode, title, message}</c>.</summary>
+    public static JsonObject WithError(this JsonObject detail, DomainException error) =>
+        detail.With("error", new { error.ErrorCode, error.Title, error.Message });
+
+    private static JsonNode? Find(JsonObject detail, string[] path)
+    {
+        JsonNode? node = detail;
+        foreach (var name in path) node = node is JsonObject o ? o[name] : null;
+        return node;
+    }
+}

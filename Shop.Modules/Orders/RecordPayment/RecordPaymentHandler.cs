@@ -1,0 +1,37 @@
+using Mediator;
+using Shop.Modules.Kernel.Events;
+using Shop.Modules.Orders.Contracts;
+using Shop.Modules.Orders.Data;
+using Shop.Modules.Payments.Contracts;
+
+namespace Shop.Modules.Orders.RecordPayment;
+
+/// <summary>
+/// PaymentMade → PAID, PaymentFailed → PAYMENT_FAILED (the end of that order once the item is unreserved);
+/// either way the order takes the prices, total, payment id and address the detail has gathered by now.
+/// </summary>
+internal sealed class RecordPaymentHandler(HandleOnce once, EventDrivenOrders orders) : INotificationHandler<EventReceived>
+{
+    public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
+    {
+        var @event = notification.Event;
+        var status = @event.Source != PaymentEvents.Source ? null : @event.DetailType switch
+        {
+            PaymentEvents.PaymentMade => OrderStatus.Paid,
+            PaymentEvents.PaymentFailed => OrderStatus.PaymentFailed,
+            _ => null,
+        };
+        if (status is null) return;
+        await once.RunAsync(@event, nameof(RecordPaymentHandler), async ct =>
+        {
+            if (await orders.FindAsync(@event.Detail, ct) is not { } order) return;
+            var detail = @event.Detail;
+            order.ItemPrice = detail.Number("item", "price") ?? order.ItemPrice;
+            order.DeliveryPrice = detail.Number("delivery", "price") ?? order.DeliveryPrice;
+            order.Total = detail.Number("payment", "amount") ?? order.Total;
+            order.PaymentId = detail.Text("payment", "paymentId") ?? order.PaymentId;
+            order.DeliveryAddress = detail.Text("customer", "address") ?? order.DeliveryAddress;
+            await orders.SaveAsync(order, status, ct);
+        }, cancellationToken);
+    }
+}

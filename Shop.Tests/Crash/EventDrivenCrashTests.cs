@@ -1,0 +1,276 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace Shop.Tests.Crash;
+
+/// <summary>
+/// Invariants 1, 2 and 4 under kill -9: Shop.Web runs as a real process and is killed at random moments
+/// while event-driven orders are in flight, then restarted. In the end every order has finished exactly
+/// one path of SCENARIOS §1.2, with exactly its events, and stock, payments and deliveries add up.
+/// </summary>
+public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly string[] UpToDelivering =
+        ["OrderCreated", "ItemReserved", "ItemDescribed", "CustomerDescribed", "DeliveryEstimated", "PaymentMade", "ItemRemoved", "DeliveryStarted"];
+
+    private static readonly Dictionary<string, int> InitialStock = new() { ["item-1"] = 10, ["item-2"] = 5, ["item-3"] = 100 };
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "shop-crash", Guid.NewGuid().ToString("N"));
+    private readonly int _seed = Environment.TickCount;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Given_orders_in_flight_When_the_process_is_killed_repeatedly_Then_every_order_finishes_once_and_everything_adds_up()
+    {
+        output.WriteLine($"random seed {_seed}, data folder {_dataFolder}");
+        var time = Stopwatch.StartNew();
+        var random = new Random(_seed);
+        string[] customers = ["customer-1", "customer-2", "customer-3"];
+        string[] items = ["item-1", "item-2", "item-3"];
+        var accepted = new ConcurrentBag<(string CustomerId, string OrderId)>();
+        var inFlightAtKill = 0;
+
+        // Four crashes while orders are created and their chains run (a fifth comes with the deliveries).
+        for (var round = 0; round < 4; round++)
+        {
+            await using var shop = await ShopProcess.StartAsync(_dataFolder);
+            var dispatchedBefore = Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL");
+            var creates = Enumerable.Range(0, 7).Select(async i =>
+            {
+                var customerId = customers[random.Next(customers.Length)];
+                var reply = await shop.TryGetAsync($"/order/create/{customerId}/{items[(round + i) % items.Length]}");
+                if (reply is { Status: HttpStatusCode.Accepted } r) accepted.Add((customerId, r.Body.GetProperty("orderId").GetString()!));
+            }).ToList();
+            // At a random moment of the chains: once some orders are in, after a random number of deliveries.
+            await Task.WhenAll(creates.Take(2));
+            await DeliveredAsync(dispatchedBefore + random.Next(1, 25));
+            shop.Kill();
+            await Task.WhenAll(creates);
+            var undispatched = Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL");
+            inFlightAtKill += (int)undispatched;
+            output.WriteLine($"round {round}: {time.Elapsed.TotalSeconds:F1} s: killed with {undispatched} undelivered events; {accepted.Count} orders accepted, {Orders().Count} stored so far");
+        }
+
+        // Let the chains finish, then end each delivery (half delivered, half canceled) and crash once more.
+        Dictionary<(string, string), bool> deliver;
+        await using (var shop = await ShopProcess.StartAsync(_dataFolder))
+        {
+            await SettledAsync();
+            deliver = Orders().Where(o => o.Status == "DELIVERING").ToDictionary(o => (o.CustomerId, o.OrderId), _ => random.Next(2) == 0);
+            var dispatchedBefore = Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL");
+            var outcomes = deliver.Select(d => shop.TryGetAsync($"/delivery/{(d.Value ? "delivered" : "cancel")}/{d.Key.Item1}/{d.Key.Item2}")).ToList();
+            await Task.WhenAll(outcomes.Take(outcomes.Count / 2));
+            await DeliveredAsync(dispatchedBefore + random.Next(1, 40));
+            shop.Kill();
+            await Task.WhenAll(outcomes);
+            output.WriteLine($"delivery round {time.Elapsed.TotalSeconds:F1} s: {deliver.Count} outcomes sent, killed with {Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL")} undelivered events");
+        }
+
+        // Outcomes lost with the crash are sent again; the ones that committed answer 409 and change nothing.
+        await using (var shop = await ShopProcess.StartAsync(_dataFolder))
+        {
+            await SettledAsync();
+            foreach (var ((customerId, orderId), delivered) in deliver)
+                await shop.TryGetAsync($"/delivery/{(delivered ? "delivered" : "cancel")}/{customerId}/{orderId}");
+            await SettledAsync();
+        }
+
+        var orders = Orders();
+        output.WriteLine($"{time.Elapsed.TotalSeconds:F1} s: {orders.Count} orders: {string.Join(", ", orders.GroupBy(o => o.Status).Select(g => $"{g.Count()} {g.Key}"))}");
+        inFlightAtKill.Should().BePositive("at least one kill must land while events are waiting to be delivered");
+        orders.Select(o => o.OrderId).Should().Contain(accepted.Select(a => a.OrderId), "an accepted order is never lost");
+        Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL").Should().Be(0, "every stored event is delivered");
+        Scalar("SELECT COUNT(*) FROM evt_events WHERE DetailType LIKE 'Error%'").Should().Be(0);
+        Scalar("SELECT COUNT(*) FROM evt_handled WHERE EventId NOT IN (SELECT EventId FROM evt_events)").Should().Be(0);
+
+        var eventsByOrder = Query("SELECT OrderId, DetailType FROM evt_events WHERE OrderId IS NOT NULL ORDER BY Sequence", r => (r.GetString(0), r.GetString(1)))
+            .ToLookup(e => e.Item1, e => e.Item2);
+        foreach (var order in orders)
+        {
+            string[] expected = order.Status switch
+            {
+                "ITEM_NOT_AVAILABLE" => ["OrderCreated", "ItemNotAvailable"],
+                "DELIVERED" => [.. UpToDelivering, "DeliveryWasDelivered", "OrderDelivered"],
+                "PAYMENT_CANCELED" => [.. UpToDelivering, "DeliveryWasCanceled", "OrderCanceled", "ItemReturned", "PaymentCanceled"],
+                _ => throw new Xunit.Sdk.XunitException($"order {order.OrderId} ended {order.Status}, not a final state"),
+            };
+            eventsByOrder[order.OrderId].Should().Equal(expected, $"order {order.OrderId} ({order.Status}) must have each event of its path exactly once");
+            if (order.Status != "ITEM_NOT_AVAILABLE")
+                order.Status.Should().Be(deliver[(order.CustomerId, order.OrderId)] ? "DELIVERED" : "PAYMENT_CANCELED");
+        }
+
+        foreach (var (itemId, initial) in InitialStock)
+        {
+            var (available, reserved, sold) = Query($"SELECT Available, Reserved, Sold FROM inv_items WHERE ItemId = '{itemId}'",
+                r => (r.GetInt32(0), r.GetInt32(1), r.GetInt32(2))).Single();
+            (available + reserved + sold).Should().Be(initial, $"stock of {itemId} is conserved");
+            reserved.Should().Be(0);
+            sold.Should().Be(orders.Count(o => o.ItemId == itemId && o.Status == "DELIVERED"));
+        }
+
+        var paid = orders.Where(o => o.Status != "ITEM_NOT_AVAILABLE").ToList();
+        paid.Select(o => o.PaymentId).Should().OnlyHaveUniqueItems().And.NotContainNulls();
+        Scalar("SELECT COUNT(*) FROM pay_payments").Should().Be(paid.Count, "one payment per order that reached payment");
+        Scalar("SELECT COUNT(*) FROM pay_payments WHERE Status = 'PAID'").Should().Be(orders.Count(o => o.Status == "DELIVERED"));
+        Scalar("SELECT COUNT(*) FROM pay_payments WHERE Status = 'CANCELED'").Should().Be(orders.Count(o => o.Status == "PAYMENT_CANCELED"));
+        Scalar("SELECT COUNT(*) FROM dlv_deliveries").Should().Be(paid.Count, "one delivery per paid order");
+    }
+
+    private sealed record OrderRow(string CustomerId, string OrderId, string ItemId, string Status, string? PaymentId);
+
+    private List<OrderRow> Orders() => Query("SELECT CustomerId, OrderId, ItemId, Status, PaymentId FROM ord_orders",
+        r => new OrderRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+
+    /// <summary>Until <paramref name="count"/> events have been delivered, or nothing is left to deliver.</summary>
+    private async Task DeliveredAsync(long count)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL") < count
+               && Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL") > 0)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("the dispatcher made no progress in 60 s");
+            await Task.Delay(10);
+        }
+    }
+
+    private async Task SettledAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        while (Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL") > 0)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("events still undelivered after 60 s");
+            await Task.Delay(50);
+        }
+    }
+
+    private long Scalar(string sql) => Query(sql, r => r.GetInt64(0)).Single();
+
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read)
+    {
+        // Unpooled: the file must not stay open between the runs of the process.
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dataFolder, "shop.db")};Pooling=False;Default Timeout=10");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(read(reader));
+        return rows;
+    }
+
+    /// <summary>Shop.Web as a child process on a free loopback port.</summary>
+    private sealed class ShopProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly HttpClient _http;
+        private readonly ConcurrentQueue<string> _log = new();
+
+        private ShopProcess(Process process, int port)
+        {
+            _process = process;
+            _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        }
+
+        public static async Task<ShopProcess> StartAsync(string dataFolder)
+        {
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot };
+            start.ArgumentList.Add(WebDll);
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add($"http://127.0.0.1:{port}");
+            start.Environment["Shop__DataFolder"] = dataFolder;
+            start.Environment["Payments__FailProbability"] = "0";
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            var shop = new ShopProcess(Process.Start(start)!, port);
+            shop._process.OutputDataReceived += (_, e) => shop.Keep(e.Data);
+            shop._process.ErrorDataReceived += (_, e) => shop.Keep(e.Data);
+            shop._process.BeginOutputReadLine();
+            shop._process.BeginErrorReadLine();
+
+            var clock = Stopwatch.StartNew();
+            while (await shop.TryGetAsync("/health") is not { Status: HttpStatusCode.OK })
+            {
+                if (shop._process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(60))
+                    throw new InvalidOperationException($"Shop.Web did not start:\n{string.Join('\n', shop._log)}");
+                await Task.Delay(100);
+            }
+            return shop;
+        }
+
+        /// <summary>The reply, or null when the process died under the request.</summary>
+        public async Task<(HttpStatusCode Status, JsonElement Body)?> TryGetAsync(string path)
+        {
+            try
+            {
+                using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+                var text = await response.Content.ReadAsStringAsync();
+                using var document = JsonDocument.Parse(text.Length == 0 || text[0] is not ('{' or '[') ? "null" : text);
+                return (response.StatusCode, document.RootElement.Clone());
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>SIGKILL on Linux: no shutdown code runs.</summary>
+        public void Kill()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Kill();
+            _process.Dispose();
+            _http.Dispose();
+            return ValueTask.CompletedTask;
+        }
+
+        private void Keep(string? line)
+        {
+            if (line is null) return;
+            _log.Enqueue(line);
+            while (_log.Count > 200) _log.TryDequeue(out _);
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        private static string RepositoryRoot
+        {
+            get
+            {
+                for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                    if (File.Exists(Path.Combine(dir.FullName, "Shop.sln"))) return dir.FullName;
+                throw new InvalidOperationException("Shop.sln not found above " + AppContext.BaseDirectory);
+            }
+        }
+
+        /// <summary>Shop.Web's own build output, in the configuration the tests were built in.</summary>
+        private static string WebDll
+        {
+            get
+            {
+                var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+                var dll = Path.Combine(RepositoryRoot, "Shop.Web", "bin", framework.Parent!.Name, framework.Name, "Shop.Web.dll");
+                return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Shop.Web first", dll);
+            }
+        }
+    }
+}
