@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Orders.PlaceOrder;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
@@ -120,6 +122,38 @@ public sealed class OrchestratedOrderTests
         var wait = workflows!.Single(w => w.Name == OrderWorkflow.Name).States.Single(s => s.Name == "Wait For Delivery");
         wait.TimeoutSeconds.Should().Be(5);
         wait.Type.Should().Be("Task (wait for callback)");
+    }
+
+    [Fact]
+    public async Task Given_a_delivery_that_ended_before_the_order_waited_When_the_order_starts_waiting_Then_the_outcome_is_still_sent()
+    {
+        using var shop = new OrchestratedOrderDriver();
+        var order = await shop.PlaceAsync();
+        await shop.WaitInStateAsync(order.ExecutionId, "Wait For Delivery");
+
+        // The race, replayed: the delivery ended (and its event found no wait to complete) before the workflow
+        // stored its token; what remains is the order's own "waiting" event, which must find the outcome itself.
+        await using (var scope = shop.App.Services.CreateAsyncScope())
+        {
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+            var connection = scope.ServiceProvider.GetRequiredService<ShopConnection>();
+            var events = scope.ServiceProvider.GetRequiredService<IEventPublisher>();
+            await unitOfWork.ExecuteAsync(async ct =>
+            {
+                await using var command = connection.Connection.CreateCommand();
+                command.CommandText = "UPDATE dlv_deliveries SET Status = 'DELIVERED' WHERE CustomerId = $c AND OrderId = $o";
+                command.Parameters.AddWithValue("$c", order.CustomerId);
+                command.Parameters.AddWithValue("$o", order.OrderId);
+                (await command.ExecuteNonQueryAsync(ct)).Should().Be(1);
+                await events.PublishAsync("Orders", "OrderWaitingForDelivery",
+                    new System.Text.Json.Nodes.JsonObject { ["customerId"] = order.CustomerId, ["orderId"] = order.OrderId }, cancellationToken: ct);
+            });
+        }
+        var execution = await shop.WaitForEndAsync(order.ExecutionId);
+
+        ((string)execution["status"]!).Should().Be(ExecutionStatus.Succeeded);
+        (await shop.EnteredStatesAsync(order.ExecutionId)).Should().EndWith(["Wait For Delivery", "Delivered?", "Update Order Delivered", "Delivered"]);
+        (await shop.GetAsync($"/order/describe/customer-1/{order.OrderId}")).Text("status").Should().Be("DELIVERED");
     }
 
     [Fact]
