@@ -9,6 +9,8 @@ using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Orders.Contracts;
 using Shop.Modules.Orders.Data;
+using Shop.Modules.Orders.PlaceOrder;
+using Shop.Modules.Workflows;
 
 namespace Shop.Modules.Orders;
 
@@ -19,15 +21,21 @@ public static class OrdersModule
     {
         services.AddModuleDbContext<OrdersDbContext>(OrdersDbContext.MigrationsHistoryTable);
         services.AddScoped<EventDrivenOrders>();
+        services.AddWorkflow(OrderWorkflow.Define(configuration.GetValue("Orders:DeliveryTimeout", OrderWorkflow.DefaultDeliveryTimeoutSeconds)));
+        services.AddScoped<DeliveryWaits>();
+        services.AddSingleton<IPriceAdder, PriceAdder>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapOrdersEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/order").WithTags("Orders");
-        group.MapGet("/describe/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new DescribeOrder(customerId, orderId), ct)));
-        group.MapGet("/create/{customerId}/{itemId}", CreateEventDriven)
+        var orders = app.MapGroup("/order").WithTags("Orders");
+        orders.MapPost("/", PlaceOrderEndpoint.Handle).Accepts<PlaceOrderRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Start an orchestrated order (workflow Orders.PlaceOrder); 202 with its orderId and executionId");
+        orders.MapGet("/describe/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new DescribeOrder(customerId, orderId), ct)));
+        orders.MapGet("/create/{customerId}/{itemId}", CreateEventDriven)
             .WithSummary("Starts an event-driven order (the choreography); 202 with its customerId and orderId")
             .Mutates();
         return app;

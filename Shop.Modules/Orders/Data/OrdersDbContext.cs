@@ -45,6 +45,8 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options,
 
     public DbSet<Order> Orders => Set<Order>();
 
+    public DbSet<DeliveryWait> DeliveryWaits => Set<DeliveryWait>();
+
     public async Task<Order> FindAsync(string customerId, string orderId, CancellationToken cancellationToken) =>
         await Orders.FirstOrDefaultAsync(o => o.CustomerId == customerId && o.OrderId == orderId, cancellationToken)
         ?? throw new NotFoundException("Order", $"{customerId}/{orderId}") { ErrorCode = OrderErrors.OrderNotFound };
@@ -52,7 +54,9 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options,
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseShopConventions();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        DeliveryWait.Configure(modelBuilder);
         modelBuilder.Entity<Order>(e =>
         {
             e.ToTable("ord_orders");
@@ -65,6 +69,7 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options,
             e.HasIndex(x => x.CreatedAt);
             e.HasIndex(x => x.Status);
         });
+    }
 }
 
 internal sealed class OrdersDesignTimeFactory : IDesignTimeDbContextFactory<OrdersDbContext>

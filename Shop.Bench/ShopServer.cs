@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace Shop.Bench;
+
+/// <summary>
+/// Shop.Web as its own process (the build next to the bench) on a free loopback port, with a temp data folder,
+/// payments that never fail, and a copy of the sample data whose item-3 has enough stock for the whole run.
+/// </summary>
+internal sealed class ShopServer : IDisposable
+{
+    private readonly Process _process;
+
+    private ShopServer(Process process, Uri address, string dataFolder)
+    {
+        _process = process;
+        Address = address;
+        DataFolder = dataFolder;
+    }
+
+    public Uri Address { get; }
+
+    public string DataFolder { get; }
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<ShopServer> StartAsync(int stock)
+    {
+        var root = RepositoryRoot();
+        var dll = Path.Combine(root, "Shop.Web", "bin", Configuration(), "net10.0", "Shop.Web.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException("Build Shop.Web first (dotnet build Shop.Web -c Release).", dll);
+
+        var dataFolder = Path.Combine(Path.GetTempPath(), "shop-bench", Guid.NewGuid().ToString("N"));
+        var seedFolder = Path.Combine(dataFolder, "seed");
+        Directory.CreateDirectory(seedFolder);
+        foreach (var file in Directory.GetFiles(Path.Combine(root, "seed"))) File.Copy(file, Path.Combine(seedFolder, Path.GetFileName(file)));
+        var items = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(seedFolder, "items.json")))!.AsArray();
+        foreach (var item in items.Where(i => (string?)i!["itemId"] == "item-3")) item!["available"] = Math.Max(stock, 100);
+        await File.WriteAllTextAsync(Path.Combine(seedFolder, "items.json"), items.ToJsonString());
+
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        info.Environment["Shop__DataFolder"] = dataFolder;
+        info.Environment["Shop__SeedFolder"] = seedFolder;
+        info.Environment["Payments__FailProbability"] = "0";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        // Drain the output so the server never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[shop] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ShopServer(process, address, dataFolder);
+        await server.WaitHealthyAsync();
+        return server;
+    }
+
+    /// <summary>The resident set's high-water mark, from /proc (Linux).</summary>
+    public string PeakMemory()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        if (!File.Exists(status)) return "n/a (no /proc)";
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? "n/a" : $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024} MiB";
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"Shop.Web exited with {_process.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("Shop.Web did not become healthy in 90 s.");
+    }
+
+    private static string Configuration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+
+    private static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Shop.sln"))) return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("Shop.sln not found above the current folder.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

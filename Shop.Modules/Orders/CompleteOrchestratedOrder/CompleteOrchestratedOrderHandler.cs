@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Shop.Modules.Delivery.Contracts;
+using Shop.Modules.Kernel.Events;
+using Shop.Modules.Kernel.Http;
+using Shop.Modules.Orders.PlaceOrder;
+using Shop.Modules.Workflows;
+
+namespace Shop.Modules.Orders.CompleteOrchestratedOrder;
+
+/// <summary>
+/// Completes the "Wait For Delivery" state of an orchestrated order when its delivery ends. Only orders with
+/// an open wait are concerned (the orchestrated workflow alone opens one; event-driven orders never have one).
+/// Two events meet here, in either order: the delivery's outcome and the order starting to wait; whichever
+/// comes second finds both the token and the outcome, and sends the outcome.
+/// </summary>
+internal sealed class CompleteOrchestratedOrderHandler(
+    HandleOnce handleOnce,
+    DeliveryWaits waits,
+    IWorkflowEngine workflows,
+    IMediator mediator,
+    ILogger<CompleteOrchestratedOrderHandler> logger) : INotificationHandler<EventReceived>
+{
+    private const string HandlerName = "Orders.CompleteOrchestratedOrder";
+
+    public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
+    {
+        var @event = notification.Event;
+        var fromDelivery = @event.Source == DeliveryEvents.Source
+            && @event.DetailType is DeliveryWasDelivered.DetailType or DeliveryWasCanceled.DetailType;
+        var orderWaits = @event.Source == OrchestratedOrderEvents.Source && @event.DetailType == OrchestratedOrderEvents.OrderWaitingForDelivery;
+        if (!fromDelivery && !orderWaits) return;
+        if (Text(@event.Detail, "customerId") is not { } customerId || Text(@event.Detail, "orderId") is not { } orderId) return;
+
+        await handleOnce.RunAsync(@event, HandlerName, async ct =>
+        {
+            var wait = await waits.FindOpenAsync(customerId, orderId, ct);
+            if (wait is null) return;
+            var outcome = fromDelivery
+                ? (@event.DetailType == DeliveryWasDelivered.DetailType ? DeliveryOutcomes.Delivered : DeliveryOutcomes.Canceled)
+                : await EndedDeliveryAsync(customerId, orderId, ct);
+            if (outcome is null) return;
+
+            await waits.CloseAsync(customerId, orderId, outcome, ct);
+            try
+            {
+                await workflows.SendTaskSuccessAsync(wait.TaskToken, new JsonObject { ["outcome"] = outcome }, ct);
+            }
+            catch (TaskTokenException ex)
+            {
+                // Timed out or stopped meanwhile: the execution has moved on (the timeout path cancels the delivery itself).
+                logger.LogWarning("Delivery outcome {Outcome} of order {CustomerId}/{OrderId} came too late: {Error}", outcome, customerId, orderId, ex.Error);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>The outcome, when the delivery ended before the order started waiting; null while it is under way.</summary>
+    private async Task<string?> EndedDeliveryAsync(string customerId, string orderId, CancellationToken ct)
+    {
+        try
+        {
+            return (await mediator.Send(new DescribeDelivery(customerId, orderId), ct)).Status switch
+            {
+                DeliveryStatus.Delivered => DeliveryOutcomes.Delivered,
+                DeliveryStatus.Canceled => DeliveryOutcomes.Canceled,
+                _ => null,
+            };
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonObject detail, string name) =>
+        detail[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+}
