@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Shop.Modules.Coffee;
 using Shop.Modules.EventStore;
 using Shop.Modules.Kernel;
 using Shop.Modules.Customers;
@@ -29,6 +30,7 @@ builder.Services.AddDeliveryModule(builder.Configuration);
 builder.Services.AddOrdersModule(builder.Configuration);
 builder.Services.AddEventStoreModule(builder.Configuration);
 builder.Services.AddWorkflowsModule(builder.Configuration);
+builder.Services.AddCoffeeModule(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddAdminPages();
@@ -56,6 +58,7 @@ app.MapOrdersEndpoints();
 app.MapRazorPages();
 app.MapEventStoreEndpoints();
 app.MapWorkflowsEndpoints();
+app.MapCoffeeEndpoints();
 app.MapWorkflowsHangfireDashboard(new HangfireAdminAuthorization());
 
 app.Run();
