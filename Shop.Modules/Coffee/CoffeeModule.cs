@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Coffee.Data;
+using Shop.Modules.Coffee.Processing;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Workflows;
+
+namespace Shop.Modules.Coffee;
+
+/// <summary>The coffee shop's barista order processing (SCENARIOS §3, seed 003).</summary>
+public static class CoffeeModule
+{
+    public static IServiceCollection AddCoffeeModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<CoffeeDbContext>(CoffeeDbContext.MigrationsHistoryTable);
+        services.AddWorkflow(BaristaWorkflow.Definition);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCoffeeEndpoints(this IEndpointRouteBuilder app)
+    {
+        CoffeeEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Shop.Modules.Coffee.Contracts;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Http;
+
+namespace Shop.Modules.Coffee.Data;
+
+/// <summary>One drink = one coffee order, written by the barista workflow's steps.</summary>
+internal sealed class Drink
+{
+    public required string OrderId { get; set; }
+
+    public required string UserId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Status { get; set; }
+
+    /// <summary>Only while waiting: what the board's Done / Still working buttons send to the engine.</summary>
+    public string? TaskToken { get; set; }
+
+    public string? BaristaId { get; set; }
+
+    /// <summary>Why the drink was not made (store closed, no capacity, the timeout's error).</summary>
+    public string? Reason { get; set; }
+
+    public string? ExecutionId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? WaitingSince { get; set; }
+
+    public DateTimeOffset? LastHeartbeatAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public DrinkDto ToDto() => new(OrderId, UserId, Name, Status, BaristaId, Reason, ExecutionId, CreatedAt, WaitingSince, LastHeartbeatAt, FinishedAt);
+}
+
+/// <summary>The store's run-time settings (the seed's sw-config-table); null columns fall back to appsettings.</summary>
+internal sealed class StoreSettings
+{
+    public const int TheRow = 1;
+
+    public int Id { get; set; } = TheRow;
+
+    public bool? StoreOpen { get; set; }
+
+    public int? BaristaCapacity { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class CoffeeDbContext(DbContextOptions<CoffeeDbContext> options, ShopConnection connection)
+    : ModuleDbContext(options, connection)
+{
+    public const string MigrationsHistoryTable = "__coffee_migrations";
+
+    public DbSet<Drink> Drinks => Set<Drink>();
+
+    public DbSet<StoreSettings> Store => Set<StoreSettings>();
+
+    public async Task<Drink> FindDrinkAsync(string orderId, CancellationToken cancellationToken) =>
+        await Drinks.FirstOrDefaultAsync(d => d.OrderId == orderId, cancellationToken)
+        ?? throw new NotFoundException("Drink", orderId) { ErrorCode = CoffeeErrors.DrinkNotFound };
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseShopConventions();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Drink>(e =>
+        {
+            e.ToTable("coffee_drinks");
+            e.HasKey(x => x.OrderId);
+            e.Property(x => x.OrderId).HasMaxLength(100);
+            e.Property(x => x.UserId).HasMaxLength(100);
+            e.Property(x => x.Name).HasColumnName("Drink").HasMaxLength(200);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.TaskToken).HasMaxLength(1024);
+            e.Property(x => x.BaristaId).HasMaxLength(100);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.ExecutionId).HasMaxLength(100);
+            e.HasIndex(x => new { x.Status, x.CreatedAt });
+            e.HasIndex(x => x.FinishedAt);
+        });
+        modelBuilder.Entity<StoreSettings>(e =>
+        {
+            e.ToTable("coffee_store");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+        });
+    }
+}
+
+internal sealed class CoffeeDesignTimeFactory : IDesignTimeDbContextFactory<CoffeeDbContext>
+{
+    public CoffeeDbContext CreateDbContext(string[] args) =>
+        DesignTimeContext.Create<CoffeeDbContext>(CoffeeDbContext.MigrationsHistoryTable, (o, c) => new CoffeeDbContext(o, c));
+}

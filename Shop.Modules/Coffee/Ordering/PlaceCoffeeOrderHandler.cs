@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Mediator;
+using Shop.Modules.Coffee.Contracts;
+using Shop.Modules.Coffee.Processing;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
+using Shop.Modules.Workflows;
+
+namespace Shop.Modules.Coffee.Ordering;
+
+/// <summary>
+/// <c>POST /coffee/orders</c>: starts the barista workflow (name = order id) and publishes the coffee
+/// OrderCreated, in one unit of work. The event reaches <see cref="StartOnOrderCreated"/> too, whose start by
+/// the same name finds this execution and starts nothing new.
+/// </summary>
+internal sealed class PlaceCoffeeOrderHandler(IWorkflowEngine engine, IEventPublisher events, UnitOfWork unitOfWork)
+    : IRequestHandler<PlaceCoffeeOrder, PlacedCoffeeOrder>
+{
+    public async ValueTask<PlacedCoffeeOrder> Handle(PlaceCoffeeOrder request, CancellationToken cancellationToken)
+    {
+        var order = CoffeeOrder.Create(request.OrderId ?? $"coffee-{Guid.NewGuid():N}"[..23], request.UserId, request.Drink);
+        var detail = new JsonObject { ["orderId"] = order.OrderId, ["userId"] = order.UserId, ["drink"] = order.Drink };
+
+        return await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var started = await engine.StartAsync(BaristaWorkflow.Name, WorkflowInput(CoffeeEvents.ShopSource, detail), order.OrderId, ct);
+            // Same order id again: the first order stands, and no second event is published.
+            if (started.Created) await events.PublishAsync(CoffeeEvents.ShopSource, CoffeeEvents.OrderCreated, detail, cancellationToken: ct);
+            return new PlacedCoffeeOrder(order.OrderId, started.ExecutionId, started.Created);
+        }, cancellationToken);
+    }
+
+    /// <summary>The workflow's input has the event's shape, so "$.detail.orderId" reads as in the seed.</summary>
+    public static JsonObject WorkflowInput(string source, JsonObject detail) => new()
+    {
+        ["source"] = source,
+        ["detail-type"] = CoffeeEvents.OrderCreated,
+        ["detail"] = detail.DeepClone(),
+    };
+}
+
+/// <summary>
+/// A coffee OrderCreated on the bus (from <c>POST /events</c> with the seed's detail, or our own) starts the
+/// barista workflow. The retail shop's OrderCreated (another source) is not ours. A malformed detail is
+/// logged and skipped: throwing would make the dispatcher redeliver it forever.
+/// </summary>
+internal sealed class StartOnOrderCreated(IWorkflowEngine engine, HandleOnce once, Microsoft.Extensions.Logging.ILogger<StartOnOrderCreated> logger)
+    : INotificationHandler<EventReceived>
+{
+    public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
+    {
+        var envelope = notification.Event;
+        if (envelope.DetailType != CoffeeEvents.OrderCreated || !CoffeeEvents.OrderSources.Contains(envelope.Source)) return;
+
+        CoffeeOrder order;
+        try
+        {
+            order = CoffeeOrder.Read(envelope.Detail);
+        }
+        catch (Kernel.Http.InvalidInputException ex)
+        {
+            Log.Skipped(logger, envelope.Id, ex.Message);
+            return;
+        }
+
+        var input = JsonSerializer.SerializeToNode(envelope, EventEnvelope.Json)!;
+        await once.RunAsync(envelope, "Coffee.StartOrderProcessing",
+            ct => engine.StartAsync(BaristaWorkflow.Name, input, order.OrderId, ct), cancellationToken);
+    }
+}
+
+internal static partial class Log
+{
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning,
+        Message = "Coffee OrderCreated {EventId} skipped: {Problem}")]
+    public static partial void Skipped(Microsoft.Extensions.Logging.ILogger logger, string eventId, string problem);
+}

@@ -1,0 +1,54 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Shop.Modules.Coffee.Contracts;
+using Shop.Modules.Coffee.Data;
+using Shop.Modules.Kernel.Database;
+
+namespace Shop.Modules.Coffee.Processing;
+
+/// <summary>The drink enters the workflow (status received). A second call (a retried or redriven step) keeps the row.</summary>
+internal sealed record RecordDrink(string OrderId, string UserId, string Drink, string ExecutionId) : IRequest<DrinkDto>;
+
+/// <summary>Moves a drink to <paramref name="Status"/>; the task token is kept only while waiting.</summary>
+internal sealed record UpdateDrink(string OrderId, string Status, string? Reason = null, string? BaristaId = null, string? TaskToken = null)
+    : IRequest<DrinkDto>;
+
+internal sealed class DrinkRecordHandlers(CoffeeDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
+    : IRequestHandler<RecordDrink, DrinkDto>, IRequestHandler<UpdateDrink, DrinkDto>
+{
+    public async ValueTask<DrinkDto> Handle(RecordDrink request, CancellationToken cancellationToken) =>
+        await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var drink = await db.Drinks.FirstOrDefaultAsync(d => d.OrderId == request.OrderId, ct);
+            if (drink is null)
+            {
+                drink = new Drink
+                {
+                    OrderId = request.OrderId,
+                    UserId = request.UserId,
+                    Name = request.Drink,
+                    Status = DrinkStatus.Received,
+                    ExecutionId = request.ExecutionId,
+                    CreatedAt = clock.GetUtcNow(),
+                };
+                db.Drinks.Add(drink);
+                await db.SaveChangesAsync(ct);
+            }
+            return drink.ToDto();
+        }, cancellationToken);
+
+    public async ValueTask<DrinkDto> Handle(UpdateDrink request, CancellationToken cancellationToken) =>
+        await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var drink = await db.FindDrinkAsync(request.OrderId, ct);
+            var now = clock.GetUtcNow();
+            drink.Status = request.Status;
+            drink.TaskToken = request.Status == DrinkStatus.Waiting ? request.TaskToken : null;
+            drink.Reason = request.Reason ?? drink.Reason;
+            drink.BaristaId = request.BaristaId ?? drink.BaristaId;
+            if (request.Status == DrinkStatus.Waiting) drink.WaitingSince = now;
+            else if (request.Status != DrinkStatus.Received) drink.FinishedAt = now;
+            await db.SaveChangesAsync(ct);
+            return drink.ToDto();
+        }, cancellationToken);
+}
