@@ -97,8 +97,9 @@ public sealed class DetailsModel(IWorkflowEngine engine) : PageModel
         }
         catch (DomainException ex)
         {
-            // A refused token, a conflict (not running, not waiting), bad input: said on the form, nothing changed.
-            var key = ex is InvalidInputException invalid ? FieldOf(invalid.Field, field) : field;
+            // Bad input goes next to its field; a refused token or a conflict (not running, not waiting) above the
+            // forms, since the form it came from may be gone once the page shows the execution as it is now.
+            var key = ex is InvalidInputException invalid ? FieldOf(invalid.Field, field) : "";
             ModelState.AddModelError(key, $"{ex.Title}: {ex.Message}");
             return await RedisplayAsync(cancellationToken);
         }
