@@ -20,6 +20,8 @@ public static class WorkflowsModule
         var settings = configuration.GetSection("Workflows").Get<WorkflowSettings>() ?? new WorkflowSettings();
         if (settings.TimeScale <= 0) throw new InvalidOperationException("Workflows:TimeScale must be more than 0.");
         services.AddSingleton(settings);
+        // Read again at use time (IOptionsMonitor): Workflows:TimeScale may be changed while the shop runs.
+        services.Configure<WorkflowSettings>(configuration.GetSection("Workflows"));
 
         services.AddModuleDbContext<WorkflowsDbContext>(WorkflowsDbContext.MigrationsHistoryTable);
         services.AddSingleton<WorkflowRegistry>();
@@ -33,7 +35,11 @@ public static class WorkflowsModule
 
         AddHangfire(services);
 
-        if (settings.Demo) services.AddWorkflow(DemoCounterWorkflow.Definition);
+        if (settings.Demo)
+        {
+            services.AddWorkflow(DemoCounterWorkflow.Definition);
+            services.AddWorkflow(DemoApprovalWorkflow.Definition);
+        }
         return services;
     }
 

@@ -28,7 +28,7 @@ public sealed class AdminPagesTests : IDisposable
     [InlineData("/admin", "Dashboard")]
     [InlineData("/admin/events", "Events")]
     [InlineData("/admin/executions", "Executions")]
-    [InlineData("/admin/shopdata", "Shop data")]
+    [InlineData("/admin/shop", "Shop data")]
     [InlineData("/admin/settings", "Settings")]
     [InlineData("/login", "Admin login")]
     public async Task Given_the_console_When_a_page_is_opened_Then_it_renders_in_the_layout(string path, string heading)

@@ -11,3 +11,6 @@ public static class CustomerErrors
 {
     public const string CustomerNotFound = "CustomerNotFound";
 }
+
+/// <summary>Every customer, by id (the shop has a handful; for the admin console).</summary>
+public sealed record ListCustomers : IRequest<IReadOnlyList<CustomerDto>>;

@@ -38,3 +38,6 @@ public static class DeliveryErrors
     public const string DeliveryAlreadyCanceled = "DeliveryAlreadyCanceled";
     public const string DeliveryAlreadyDelivered = "DeliveryAlreadyDelivered";
 }
+
+/// <summary>The latest deliveries, newest first; <paramref name="Limit"/> is clamped to 1..500.</summary>
+public sealed record ListDeliveries(int Limit = 100) : IRequest<IReadOnlyList<DeliveryDto>>;

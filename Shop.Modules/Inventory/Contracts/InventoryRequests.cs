@@ -28,3 +28,6 @@ public static class InventoryErrors
     public const string ItemNotReserved = "ItemNotReserved";
     public const string ItemNotSold = "ItemNotSold";
 }
+
+/// <summary>Every item with its counts, by id (for the admin console).</summary>
+public sealed record ListItems : IRequest<IReadOnlyList<ItemDto>>;

@@ -32,6 +32,10 @@ public static class SampleDataModule
             .Mutates();
         return app;
     }
+
+    /// <summary>What <c>POST /admin/reload</c> does (the admin console's reload form calls it too): every data set, in one unit of work.</summary>
+    public static Task<Dictionary<string, int>> ReloadAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        SampleDataLoader.ReloadAsync(services, onlyIfEmpty: false, cancellationToken);
 }
 
 internal sealed class SampleDataLoader(IServiceScopeFactory scopes) : IHostedService

@@ -70,3 +70,9 @@ public static class OrderErrors
 {
     public const string OrderNotFound = "OrderNotFound";
 }
+
+/// <summary>The latest orders, newest first; <paramref name="Limit"/> is clamped to 1..500.</summary>
+public sealed record ListOrders(int Limit = 100) : IRequest<IReadOnlyList<OrderDto>>;
+
+/// <summary>How many orders each status has (statuses without orders left out).</summary>
+public sealed record CountOrdersByStatus : IRequest<IReadOnlyDictionary<string, int>>;

@@ -35,3 +35,6 @@ public static class PaymentErrors
     public const string PaymentAlreadyCanceled = "PaymentAlreadyCanceled";
     public const string PaymentNotPaid = "PaymentNotPaid";
 }
+
+/// <summary>The latest payments, newest first; <paramref name="Limit"/> is clamped to 1..500.</summary>
+public sealed record ListPayments(int Limit = 100) : IRequest<IReadOnlyList<PaymentDto>>;

@@ -38,5 +38,6 @@ public sealed class WorkflowSettings
     /// <summary>Registers the Demo.Counter workflow (used by the crash test).</summary>
     public bool Demo { get; set; }
 
-    internal TimeSpan Scale(double seconds) => TimeSpan.FromSeconds(seconds * TimeScale);
+    /// <remarks>A value that is not more than 0 (only possible when changed at run time past validation) counts as 1.</remarks>
+    internal TimeSpan Scale(double seconds) => TimeSpan.FromSeconds(seconds * (TimeScale > 0 && double.IsFinite(TimeScale) ? TimeScale : 1.0));
 }

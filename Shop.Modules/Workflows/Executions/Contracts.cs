@@ -38,6 +38,21 @@ public interface IWorkflowEngine
     Task SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default);
 
     Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default);
+
+    /// <summary>How many executions each workflow has in each status (Parallel branches not counted), for dashboards.</summary>
+    Task<IReadOnlyList<ExecutionCount>> CountByStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The open callback the execution waits for in its current state, or null when it waits for none.</summary>
+    Task<WaitingCallback?> GetWaitingCallbackAsync(string executionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="SendTaskSuccessAsync"/> for whoever holds no token (an operator in the admin console): answers the
+    /// open token of the execution's current wait-for-callback state. 409 when the execution waits for no callback.
+    /// </summary>
+    Task SendTaskSuccessForExecutionAsync(string executionId, JsonNode? output, CancellationToken cancellationToken = default);
+
+    /// <summary><see cref="SendTaskFailureAsync"/> by execution id; see <see cref="SendTaskSuccessForExecutionAsync"/>.</summary>
+    Task SendTaskFailureForExecutionAsync(string executionId, string? error, string? cause, CancellationToken cancellationToken = default);
 }
 
 public static class ExecutionStatus
@@ -72,6 +87,11 @@ public sealed record ExecutionSummary(string ExecutionId, string Name, string Wo
     DateTimeOffset StartDate, DateTimeOffset? StopDate);
 
 public sealed record ExecutionPage(IReadOnlyList<ExecutionSummary> Executions, int Page, int PageSize, bool HasMore);
+
+public sealed record ExecutionCount(string Workflow, string Status, int Count);
+
+/// <summary>A wait-for-callback state with an open task token (only the token's hash is stored, so no token here).</summary>
+public sealed record WaitingCallback(string ExecutionId, string State, DateTimeOffset Since);
 
 /// <summary>One history event, named as Step Functions names it (TaskStateEntered, TaskSucceeded, ...).</summary>
 public sealed record HistoryEvent(int Id, string Type, DateTimeOffset Timestamp, string? State, JsonNode? Details);

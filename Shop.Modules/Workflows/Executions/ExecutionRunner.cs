@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Workflows.Data;
 
@@ -15,7 +16,7 @@ internal sealed class ExecutionRunner(
     WorkflowsDbContext db,
     UnitOfWork unitOfWork,
     WorkflowRegistry registry,
-    WorkflowSettings settings,
+    IOptionsMonitor<WorkflowSettings> settings,
     TimeProvider clock,
     WorkflowWorker worker,
     WorkflowTimers timers,
@@ -165,9 +166,9 @@ internal sealed class ExecutionRunner(
         var hash = TaskTokens.Hash(token!);
         execution.Waiting = Waits.Callback;
         if (state.HeartbeatSeconds is { } heartbeat)
-            AddDeadline(execution, DeadlineKind.Heartbeat, state.Name, hash, now + settings.Scale(heartbeat));
+            AddDeadline(execution, DeadlineKind.Heartbeat, state.Name, hash, now + Scale(heartbeat));
         if (state.TimeoutSeconds is { } timeout)
-            AddDeadline(execution, DeadlineKind.TaskTimeout, state.Name, hash, now + settings.Scale(timeout));
+            AddDeadline(execution, DeadlineKind.TaskTimeout, state.Name, hash, now + Scale(timeout));
         return null;
     }
 
@@ -315,15 +316,30 @@ internal sealed class ExecutionRunner(
     // ---------------------------------------------------------------- callbacks
 
     public Task SendTaskSuccessAsync(string token, JsonNode? output, CancellationToken cancellationToken) =>
-        WithTokenAsync(token, consume: true, async (execution, definition, state, ct) =>
+        SendTaskSuccessByHashAsync(TaskTokens.Hash(token), output, cancellationToken);
+
+    public Task SendTaskFailureAsync(string token, string? error, string? cause, CancellationToken cancellationToken) =>
+        SendTaskFailureByHashAsync(TaskTokens.Hash(token), error, cause, cancellationToken);
+
+    /// <summary>The open token of the execution's current callback state, if it waits for one.</summary>
+    public Task<TaskTokenRow?> FindOpenTokenAsync(ExecutionRow execution, CancellationToken cancellationToken) =>
+        execution is { Status: ExecutionStatus.Running, Waiting: Waits.Callback }
+            ? db.TaskTokens.AsNoTracking()
+                .Where(t => t.ExecutionId == execution.Id && t.State == execution.CurrentState && t.Status == TokenStatus.Open)
+                .OrderByDescending(t => t.CreatedAt)
+                .FirstOrDefaultAsync(cancellationToken)
+            : Task.FromResult<TaskTokenRow?>(null);
+
+    public Task SendTaskSuccessByHashAsync(string hash, JsonNode? output, CancellationToken cancellationToken) =>
+        WithTokenAsync(hash, consume: true, async (execution, definition, state, ct) =>
         {
             AddHistory(execution, "TaskSucceeded", state.Name, new JsonObject { ["output"] = output?.DeepClone() });
             var input = JsonPath.Parse(execution.StateInput);
             await ExitAsync(execution, definition, state, output is null ? input : JsonPath.Merge(input, output, state.ResultPath), null, ct);
         }, cancellationToken);
 
-    public Task SendTaskFailureAsync(string token, string? error, string? cause, CancellationToken cancellationToken) =>
-        WithTokenAsync(token, consume: true, async (execution, definition, state, ct) =>
+    public Task SendTaskFailureByHashAsync(string hash, string? error, string? cause, CancellationToken cancellationToken) =>
+        WithTokenAsync(hash, consume: true, async (execution, definition, state, ct) =>
         {
             var name = string.IsNullOrEmpty(error) ? StatesErrors.TaskFailed : error;
             AddHistory(execution, "TaskFailed", state.Name, new JsonObject { ["error"] = name, ["cause"] = cause });
@@ -332,23 +348,22 @@ internal sealed class ExecutionRunner(
 
     /// <summary>Pushes the heartbeat deadline back; writes no history.</summary>
     public Task SendTaskHeartbeatAsync(string token, CancellationToken cancellationToken) =>
-        WithTokenAsync(token, consume: false, async (execution, _, state, ct) =>
+        WithTokenAsync(TaskTokens.Hash(token), consume: false, async (execution, _, state, ct) =>
         {
             if (state.HeartbeatSeconds is not { } seconds) return;
             var hash = TaskTokens.Hash(token);
             var deadline = await db.Deadlines.FirstOrDefaultAsync(d => d.TokenHash == hash && d.Kind == DeadlineKind.Heartbeat, ct);
             if (deadline is null) return;
-            var due = clock.GetUtcNow() + settings.Scale(seconds);
+            var due = clock.GetUtcNow() + Scale(seconds);
             deadline.DueAt = WorkflowsDbContext.FormatTime(due);
             var id = deadline.Id;
             unitOfWork.AfterCommit(() => { timers.Schedule(id, due); return ValueTask.CompletedTask; });
         }, cancellationToken);
 
-    private Task<bool> WithTokenAsync(string token, bool consume, Func<ExecutionRow, WorkflowDefinition, StateDefinition, CancellationToken, Task> action,
+    private Task<bool> WithTokenAsync(string hash, bool consume, Func<ExecutionRow, WorkflowDefinition, StateDefinition, CancellationToken, Task> action,
         CancellationToken cancellationToken) =>
         WithConflictRetries(() => unitOfWork.ExecuteAsync(async ct =>
         {
-            var hash = TaskTokens.Hash(token);
             var row = await db.TaskTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, ct);
             if (row?.Status == TokenStatus.TimedOut) throw TaskTokenException.Expired();
             if (row?.Status != TokenStatus.Open) throw TaskTokenException.Unknown();
@@ -394,7 +409,7 @@ internal sealed class ExecutionRunner(
         db.Executions.Add(execution);
         AddHistory(execution, "ExecutionStarted", null, new JsonObject { ["input"] = input.DeepClone(), ["workflow"] = definition.Name, ["name"] = name });
         if (definition.TimeoutSeconds is { } timeout)
-            AddDeadline(execution, DeadlineKind.ExecutionTimeout, definition.StartAt, null, now + settings.Scale(timeout));
+            AddDeadline(execution, DeadlineKind.ExecutionTimeout, definition.StartAt, null, now + Scale(timeout));
         Enter(execution, definition, definition.StartAt, input);
         return execution;
     }
@@ -439,7 +454,7 @@ internal sealed class ExecutionRunner(
         {
             var seconds = retry.IntervalSeconds * Math.Pow(retry.BackoffRate, execution.Attempt);
             execution.Waiting = Waits.Retry;
-            AddDeadline(execution, DeadlineKind.Retry, state.Name, null, clock.GetUtcNow() + settings.Scale(seconds));
+            AddDeadline(execution, DeadlineKind.Retry, state.Name, null, clock.GetUtcNow() + Scale(seconds));
             return;
         }
         var handler = state.CatchList.FirstOrDefault(c => StatesErrors.Matches(c.ErrorEquals, error));
@@ -489,8 +504,11 @@ internal sealed class ExecutionRunner(
             seconds = s;
         if (state.TimestampPath is { } timePath && JsonPath.Get(input, timePath) is JsonValue t && t.TryGetValue<DateTimeOffset>(out var at))
             seconds = Math.Max(0, (at - now).TotalSeconds);
-        return now + settings.Scale(Math.Max(0, seconds));
+        return now + Scale(Math.Max(0, seconds));
     }
+
+    /// <summary>Workflows:TimeScale as it is now (the settings page changes it at run time); a deadline keeps the scale it was set with.</summary>
+    private TimeSpan Scale(double seconds) => settings.CurrentValue.Scale(seconds);
 
     private void AddHistory(ExecutionRow execution, string type, string? state, JsonObject? details)
     {

@@ -79,13 +79,54 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowRegistry reg
 
     public Task SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default)
     {
-        if (error?.Length > 256) throw new InvalidInputException("error", "'error' must be at most 256 characters.");
-        if (cause?.Length > 32768) throw new InvalidInputException("cause", "'cause' must be at most 32768 characters.");
+        ValidateFailure(error, cause);
         return runner.SendTaskFailureAsync(RequireToken(taskToken), error, cause, cancellationToken);
     }
 
     public Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
         runner.SendTaskHeartbeatAsync(RequireToken(taskToken), cancellationToken);
+
+    public async Task<IReadOnlyList<ExecutionCount>> CountByStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Executions.AsNoTracking()
+            .Where(e => e.ParentId == null)
+            .GroupBy(e => new { e.Workflow, e.Status })
+            .Select(g => new { g.Key.Workflow, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.Workflow, StringComparer.Ordinal).ThenBy(r => r.Status, StringComparer.Ordinal)
+            .Select(r => new ExecutionCount(r.Workflow, r.Status, r.Count)).ToArray();
+    }
+
+    public async Task<WaitingCallback?> GetWaitingCallbackAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        var execution = await FindAsync(executionId, cancellationToken);
+        var token = await runner.FindOpenTokenAsync(execution, cancellationToken);
+        return token is null ? null : new WaitingCallback(execution.Id, token.State, WorkflowsDbContext.ParseTime(token.CreatedAt));
+    }
+
+    public async Task SendTaskSuccessForExecutionAsync(string executionId, JsonNode? output, CancellationToken cancellationToken = default) =>
+        await runner.SendTaskSuccessByHashAsync(await OpenTokenHashAsync(executionId, cancellationToken), output, cancellationToken);
+
+    public async Task SendTaskFailureForExecutionAsync(string executionId, string? error, string? cause, CancellationToken cancellationToken = default)
+    {
+        ValidateFailure(error, cause);
+        await runner.SendTaskFailureByHashAsync(await OpenTokenHashAsync(executionId, cancellationToken), error, cause, cancellationToken);
+    }
+
+    /// <summary>Read outside the callback's unit of work; the callback checks the token again, so a race ends in TaskDoesNotExist.</summary>
+    private async Task<string> OpenTokenHashAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var execution = await FindAsync(executionId, cancellationToken);
+        var token = await runner.FindOpenTokenAsync(execution, cancellationToken);
+        return token?.Hash ?? throw new ConflictException("Execution not waiting for a callback",
+            $"Execution '{executionId}' is {execution.Status} in '{execution.CurrentState}' and waits for no callback.");
+    }
+
+    private static void ValidateFailure(string? error, string? cause)
+    {
+        if (error?.Length > 256) throw new InvalidInputException("error", "'error' must be at most 256 characters.");
+        if (cause?.Length > 32768) throw new InvalidInputException("cause", "'cause' must be at most 32768 characters.");
+    }
 
     private static string RequireToken(string? token) =>
         string.IsNullOrWhiteSpace(token) ? throw new InvalidInputException("taskToken", "'taskToken' is required.")

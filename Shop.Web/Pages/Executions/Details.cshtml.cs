@@ -1,0 +1,157 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shop.Modules.Kernel.Http;
+using Shop.Modules.Workflows;
+
+namespace Shop.Web.Pages.Executions;
+
+/// <summary>
+/// One execution as Step Functions' console shows it: graph, input/output, history, and what an operator may do
+/// to it: answer its waiting callback (success or failure), stop it, redrive it. Refusals show on the forms.
+/// </summary>
+public sealed class DetailsModel(IWorkflowEngine engine) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    [BindProperty]
+    public CallbackSuccessInput Success { get; set; } = new();
+
+    [BindProperty]
+    public CallbackFailureInput Failure { get; set; } = new();
+
+    [BindProperty]
+    public StopInput Stop { get; set; } = new();
+
+    /// <summary>What the last action did (post-redirect-get).</summary>
+    [TempData]
+    public string? Notice { get; set; }
+
+    public ExecutionDescription Execution { get; private set; } = null!;
+
+    public IReadOnlyList<HistoryEvent> History { get; private set; } = [];
+
+    public string Graph { get; private set; } = "";
+
+    public WaitingCallback? Waiting { get; private set; }
+
+    public bool IsRunning => Execution.Status == ExecutionStatus.Running;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>Polled by htmx while the execution runs; 204 (nothing to swap) while its history has not grown past <paramref name="v"/>.</summary>
+    public async Task<IActionResult> OnGetLiveAsync(int? v, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        return v == History.Count ? new NoContentResult() : Partial("_Execution", this);
+    }
+
+    public Task<IActionResult> OnPostSuccessAsync(CancellationToken cancellationToken)
+    {
+        JsonNode? output;
+        try
+        {
+            output = JsonNode.Parse(Success.Output ?? "");
+        }
+        catch (JsonException ex)
+        {
+            ModelState.AddModelError("Success.Output", $"The output must be JSON: {ex.Message}");
+            return RedisplayAsync(cancellationToken);
+        }
+        return ActAsync(ct => engine.SendTaskSuccessForExecutionAsync(Id, output, ct), "Callback answered with success.", "Success.Output", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostFailureAsync(CancellationToken cancellationToken) =>
+        ActAsync(ct => engine.SendTaskFailureForExecutionAsync(Id, Blank(Failure.Error), Blank(Failure.Cause), ct),
+            "Callback answered with failure.", "Failure.Error", cancellationToken);
+
+    public Task<IActionResult> OnPostStopAsync(CancellationToken cancellationToken)
+    {
+        if (!Stop.Confirm)
+        {
+            ModelState.AddModelError("Stop.Confirm", "Tick the box to confirm: a stopped execution cannot be resumed.");
+            return RedisplayAsync(cancellationToken);
+        }
+        return ActAsync(ct => engine.StopAsync(Id, "Stopped", Blank(Stop.Cause) ?? "Stopped from the admin console.", ct),
+            "Execution stopped.", "Stop.Confirm", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostRedriveAsync(CancellationToken cancellationToken) =>
+        ActAsync(ct => engine.RedriveAsync(Id, ct), "Execution redriven.", "", cancellationToken);
+
+    /// <summary>The page's URL (executions are addressed by id under /admin/executions).</summary>
+    public static string PathFor(string executionId) => $"/admin/executions/{Uri.EscapeDataString(executionId)}";
+
+    private async Task<IActionResult> ActAsync(Func<CancellationToken, Task> action, string notice, string field, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await action(cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex)
+        {
+            // Bad input goes next to its field; a refused token or a conflict (not running, not waiting) above the
+            // forms, since the form it came from may be gone once the page shows the execution as it is now.
+            var key = ex is InvalidInputException invalid ? FieldOf(invalid.Field, field) : "";
+            ModelState.AddModelError(key, $"{ex.Title}: {ex.Message}");
+            return await RedisplayAsync(cancellationToken);
+        }
+        Notice = notice;
+        return Redirect(PathFor(Id));
+    }
+
+    private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Execution = await engine.DescribeAsync(Id, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+        History = await engine.GetHistoryAsync(Id, cancellationToken);
+        Graph = await engine.GetGraphAsync(Id, cancellationToken);
+        Waiting = await engine.GetWaitingCallbackAsync(Id, cancellationToken);
+        return true;
+    }
+
+    private static string FieldOf(string engineField, string fallback) => engineField switch
+    {
+        "error" => "Failure.Error",
+        "cause" => "Failure.Cause",
+        "output" => "Success.Output",
+        _ => fallback,
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed class CallbackSuccessInput
+{
+    public string? Output { get; set; } = "{}";
+}
+
+public sealed class CallbackFailureInput
+{
+    public string? Error { get; set; }
+
+    public string? Cause { get; set; }
+}
+
+public sealed class StopInput
+{
+    public bool Confirm { get; set; }
+
+    public string? Cause { get; set; }
+}
