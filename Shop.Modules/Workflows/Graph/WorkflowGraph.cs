@@ -1,11 +1,12 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Shop.Modules.Workflows.Data;
 using Stateless.Graph;
 
 namespace Shop.Modules.Workflows;
 
 /// <summary>An execution drawn by Stateless (Mermaid), with the states it visited, is in, or failed in, styled.</summary>
-internal static class WorkflowGraph
+internal static partial class WorkflowGraph
 {
     public static string Render(WorkflowDefinition definition, ExecutionRow? execution, IReadOnlyCollection<string> visited)
     {
@@ -22,6 +23,8 @@ internal static class WorkflowGraph
                 ids[text[(colon + 3)..]] = text[..colon];
         }
 
+        mermaid = RenameUnclassable(mermaid, ids);
+
         var failed = execution is { Status: ExecutionStatus.Failed or ExecutionStatus.TimedOut or ExecutionStatus.Aborted } ? execution.FailedState ?? execution.CurrentState : null;
         var current = execution is { Status: ExecutionStatus.Running } ? execution.CurrentState : null;
         var graph = new StringBuilder(mermaid.TrimEnd()).AppendLine();
@@ -34,4 +37,50 @@ internal static class WorkflowGraph
         if (failed is not null && ids.TryGetValue(failed, out var failedId)) graph.AppendLine($"\tclass {failedId} failed");
         return graph.ToString();
     }
+
+    /// <summary>
+    /// Mermaid's <c>class</c> statement reads ids of word characters only: with "Payment Successful?" in the list,
+    /// it styled nothing after it. Such ids get a safe one (the state keeps its name as label); <paramref name="ids"/> follows.
+    /// </summary>
+    private static string RenameUnclassable(string mermaid, Dictionary<string, string> ids)
+    {
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = ids.Values.ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, id) in ids.ToArray())
+        {
+            if (!NonWord().IsMatch(id)) continue;
+            var safe = NonWord().Replace(id, "_");
+            while (!taken.Add(safe)) safe += "_";
+            renamed[id] = safe;
+            ids[name] = safe;
+        }
+        if (renamed.Count == 0) return mermaid;
+
+        string Rename(string id) => renamed.GetValueOrDefault(id, id);
+        var aliased = new HashSet<string>(StringComparer.Ordinal);
+        var lines = mermaid.Split('\n').Select(line =>
+        {
+            if (TransitionLine().Match(line) is { Success: true } t)
+                return $"{t.Groups[1].Value}{Rename(t.Groups[2].Value)} --> {Rename(t.Groups[3].Value)}{t.Groups[4].Value}";
+            if (AliasLine().Match(line) is { Success: true } a)
+            {
+                aliased.Add(a.Groups[2].Value);
+                return $"{a.Groups[1].Value}{Rename(a.Groups[2].Value)} : {a.Groups[3].Value}";
+            }
+            return line;
+        }).ToList();
+        // A state Stateless named by its name alone ("Delivered?") needs a label now that its id changed.
+        var labels = renamed.Where(r => !aliased.Contains(r.Key)).Select(r => $"\t{r.Value} : {r.Key}");
+        lines.InsertRange(1, labels);
+        return string.Join('\n', lines);
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_]")]
+    private static partial Regex NonWord();
+
+    [GeneratedRegex(@"^(\s*)(\S+) --> (\S+)(.*)$")]
+    private static partial Regex TransitionLine();
+
+    [GeneratedRegex(@"^(\s*)(\S+) : (.*)$")]
+    private static partial Regex AliasLine();
 }
