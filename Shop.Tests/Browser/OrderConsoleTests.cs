@@ -18,7 +18,7 @@ public sealed class OrderConsoleTests(BrowserFixture browser)
     private static readonly TimeSpan Slow = TimeSpan.FromMilliseconds(SlowMs);
 
     [Fact]
-    public async Task Given_an_orchestrated_order_waiting_for_its_delivery_When_the_operator_sends_DELIVERED_on_its_execution_page_Then_the_execution_SUCCEEDS_and_the_order_is_DELIVERED()
+    public async Task Given_an_orchestrated_order_waiting_for_its_delivery_When_the_operator_marks_it_delivered_on_the_shop_page_Then_the_execution_SUCCEEDS_and_the_order_is_DELIVERED()
     {
         using var client = browser.Server.CreateClient();
         var placed = await client.PostAsJsonAsync("/order", new { customerId = "customer-1", itemId = "item-3" });
@@ -54,10 +54,13 @@ public sealed class OrderConsoleTests(BrowserFixture browser)
         (await DescribeAsync(client, "customer-1", orderId))["status"]!.GetValue<string>().Should().Be("DELIVERING");
         await BrowserFixture.ScreenshotAsync(page, "order-orchestrated-waiting");
 
-        // What the Orders workflow's "Wait For Delivery" receives when the delivery ends: {"outcome": "DELIVERED"}.
-        await page.GetByLabel("Output (JSON)").FillAsync("""{"outcome": "DELIVERED"}""");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send task success" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Callback answered with success.", new() { Timeout = SlowMs });
+        // Logistics reports the delivery: the operator marks it delivered on the Shop data page; the Delivery
+        // module records it and the Orders module answers the workflow's callback.
+        await page.GotoAsync("/admin/shop", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = SlowMs });
+        await OrderRow(page, orderId).GetByRole(AriaRole.Button, new() { Name = "Mark delivered" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Order {orderId}: delivery delivered.", new() { Timeout = SlowMs });
+
+        await page.GotoAsync($"/admin/executions/{executionId}", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = SlowMs });
         await Assertions.Expect(page.Locator("#execution-status")).ToHaveTextAsync("SUCCEEDED", new() { Timeout = SlowMs });
         await Assertions.Expect(page.Locator("#execution-output")).ToContainTextAsync("\"outcome\": \"DELIVERED\"");
         await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("ExecutionSucceeded");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shop.Modules.Customers.Contracts;
 using Shop.Modules.Delivery.Contracts;
 using Shop.Modules.Inventory.Contracts;
+using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.SampleData;
 using Shop.Modules.Orders.Contracts;
 using Shop.Modules.Payments.Contracts;
@@ -44,6 +45,25 @@ public sealed class IndexModel(ISender sender, IServiceProvider services) : Page
         var counts = await SampleDataModule.ReloadAsync(services, cancellationToken);
         Notice = "Sample data reloaded: " + string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"));
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// The Logistics outcome of a delivering order, as an operator reports it: the Delivery module records it
+    /// and publishes the event that completes the order, whichever way it runs (workflow callback or chain).
+    /// </summary>
+    public async Task<IActionResult> OnPostDeliveryAsync(string customerId, string orderId, bool delivered, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (delivered) await sender.Send(new MarkDelivered(customerId, orderId), cancellationToken);
+            else await sender.Send(new CancelDelivery(customerId, orderId), cancellationToken);
+            Notice = $"Order {orderId}: delivery {(delivered ? "delivered" : "canceled")}.";
+        }
+        catch (DomainException refused)
+        {
+            Notice = $"Order {orderId}: {refused.Message}";
+        }
+        return RedirectToPage(null, null, "orders");
     }
 
     /// <summary>Where an order's story is told: its execution (orchestrated) or its event chain (event-driven).</summary>
