@@ -73,7 +73,7 @@ public static class RulesModule
             var origin = $"settings {Section}:{section.Key}";
             var name = section["Name"] ?? "";
             var patternSection = section.GetSection("Pattern");
-            var pattern = patternSection.Value ?? (patternSection.GetChildren().Any() ? Rebuild(patternSection)!.ToJsonString() : "");
+            var pattern = patternSection.GetChildren().Any() ? Rebuild(patternSection)!.ToJsonString() : patternSection.Value ?? "";
             if (string.IsNullOrWhiteSpace(pattern)) throw new InvalidOperationException($"Rule '{name}' ({origin}) needs a Pattern.");
             TargetInput? input;
             try
@@ -166,7 +166,9 @@ internal static class RuleEndpoints
             if (root[key] is { } part) target[key] = part.DeepClone();
         if (root["inputTemplate"] is { } template)
             target["InputTransformer"] = new JsonObject { ["InputPathsMap"] = root["inputPathsMap"]?.DeepClone() ?? new JsonObject(), ["InputTemplate"] = template.DeepClone() };
-        if (target.Count > 0 && (bool)result["matches"]!) result["input"] = TargetInput.FromTarget(target).Apply(evt);
+        // Built (and so checked) whether or not the event matches.
+        var input = target.Count > 0 ? TargetInput.FromTarget(target) : null;
+        if (input is not null && (bool)result["matches"]!) result["input"] = input.Apply(evt);
         return TypedResults.Ok(result);
     }
 
