@@ -36,7 +36,7 @@ public sealed class ChoreographyTests(ChoreographyApp app) : IClassFixture<Chore
         ((string)execution["name"]!).Should().Be("order-1001");
         ((string)execution["workflow"]!).Should().Be("Choreography.MarketplaceOrder");
         (await EnteredStatesAsync((string)execution["executionId"]!)).Should().ContainInOrder(
-            "WaitForConfirmation", "WaitForServiceProviderAccept", "WaitForServiceProviderAccept?", "WaitForServiceProviderDelivery", "OrderCompleted");
+            "WaitForConfirmation", "WaitForServiceProviderAccept", "WaitForServiceProviderAcceptChoice", "WaitForServiceProviderDelivery", "OrderCompleted");
         ((string)execution["output"]!["lastEvent"]!["detail-type"]!).Should().Be("Order Delivered");
         var run = await _client.RunAsync("MarketplaceOrder", "order-1001");
         ((string)run["status"]!).Should().Be("SUCCEEDED");
@@ -78,7 +78,7 @@ public sealed class ChoreographyTests(ChoreographyApp app) : IClassFixture<Chore
 
         var execution = await _client.ExecutionOfAsync("SecondHandCar", "car-88888", "SUCCEEDED");
         (await EnteredStatesAsync((string)execution["executionId"]!)).Should().ContainInOrder(
-            "InInspection", "InInspection?", "InPreparation", "ReadyForSale", "OnSale", "Reserved", "Sold", "Done");
+            "InInspection", "InInspectionChoice", "InPreparation", "ReadyForSale", "OnSale", "Reserved", "Sold", "Done");
         execution["output"]!["lastEvents"]!.AsArray().Select(e => (string)e!["detail-type"]!).Should().Equal("Car Delivered", "Invoice Sent");
     }
 

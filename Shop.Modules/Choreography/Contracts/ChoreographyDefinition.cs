@@ -223,7 +223,7 @@ public sealed class ChoreographyBuilder
 
     private ChoreographyBuilder Add(ChoreographyState state)
     {
-        if (string.IsNullOrWhiteSpace(state.Name) || state.Name.EndsWith('?')) throw Invalid($"state name '{state.Name}' must not be empty or end with '?'.");
+        if (string.IsNullOrWhiteSpace(state.Name) || state.Name.EndsWith("Choice", StringComparison.Ordinal)) throw Invalid($"state name '{state.Name}' must not be empty or end with 'Choice' (reserved for the workflow's choice states).");
         if (_states.Any(s => s.Name == state.Name)) throw Invalid($"state '{state.Name}' is declared twice.");
         _states.Add(state);
         return this;

@@ -19,7 +19,8 @@ internal static class ChoreographyWorkflow
 {
     public const string UnexpectedTransition = "UnexpectedTransition";
 
-    public static string ChoiceName(string state) => state + "?";
+    // Mermaid ids must be plain words: a "?" would break the graph's class lines.
+    public static string ChoiceName(string state) => state + "Choice";
 
     public static WorkflowDefinition Build(ChoreographyDefinition definition)
     {
