@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Shop.Modules.Kernel.Database;
+
+namespace Shop.Modules.Choreography.Data;
+
+/// <summary>A monitored run: the definition's position for one entity (the engine execution mirrors it).</summary>
+internal sealed class RunRow
+{
+    public required string Choreography { get; set; }
+
+    public required string EntityId { get; set; }
+
+    public required string ExecutionId { get; set; }
+
+    public required string State { get; set; }
+
+    /// <summary>JSON array: what an all-of state still waits for.</summary>
+    public string Remaining { get; set; } = "[]";
+
+    /// <summary>RUNNING, SUCCEEDED, FAILED (unexpected transition) or STOPPED (its execution ended otherwise).</summary>
+    public required string Status { get; set; }
+
+    public int Events { get; set; }
+
+    public string? DivergedState { get; set; }
+
+    public string? DivergedEventId { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A waiting state's task token, keyed by (entity id, expected event name or "Default").</summary>
+internal sealed class TokenRow
+{
+    public long Id { get; set; }
+
+    public required string Choreography { get; set; }
+
+    public required string EntityId { get; set; }
+
+    public required string EventName { get; set; }
+
+    public required string State { get; set; }
+
+    public required string Token { get; set; }
+
+    public required string ExecutionId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A correlated event not yet applied to its run (applied in arrival order once its state is waiting).</summary>
+internal sealed class InboxRow
+{
+    public long Id { get; set; }
+
+    public required string Choreography { get; set; }
+
+    public required string EntityId { get; set; }
+
+    public required string EventId { get; set; }
+
+    public required string Event { get; set; }
+}
+
+internal sealed class SimulationRow
+{
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Status { get; set; }
+
+    public int Total { get; set; }
+
+    public int Published { get; set; }
+
+    /// <summary>JSON array of {source, detailType, detail, wait}.</summary>
+    public required string Events { get; set; }
+
+    public string? Error { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class ChoreographyDbContext(DbContextOptions<ChoreographyDbContext> options, ShopConnection connection)
+    : ModuleDbContext(options, connection)
+{
+    public const string MigrationsHistoryTable = "__chor_migrations";
+
+    public DbSet<RunRow> Runs => Set<RunRow>();
+
+    public DbSet<TokenRow> Tokens => Set<TokenRow>();
+
+    public DbSet<InboxRow> Inbox => Set<InboxRow>();
+
+    public DbSet<SimulationRow> Simulations => Set<SimulationRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseShopConventions();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<RunRow>(e =>
+        {
+            e.ToTable("chor_runs");
+            e.HasKey(x => new { x.Choreography, x.EntityId });
+            e.HasIndex(x => x.ExecutionId);
+        });
+        modelBuilder.Entity<TokenRow>(e =>
+        {
+            e.ToTable("chor_tokens");
+            e.HasIndex(x => new { x.Choreography, x.EntityId, x.EventName });
+        });
+        modelBuilder.Entity<InboxRow>(e =>
+        {
+            e.ToTable("chor_inbox");
+            e.HasIndex(x => new { x.Choreography, x.EntityId, x.Id });
+        });
+        modelBuilder.Entity<SimulationRow>(e =>
+        {
+            e.ToTable("chor_simulations");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.CreatedAt);
+        });
+    }
+}
+
+internal sealed class ChoreographyDesignTimeFactory : IDesignTimeDbContextFactory<ChoreographyDbContext>
+{
+    public ChoreographyDbContext CreateDbContext(string[] args) =>
+        DesignTimeContext.Create<ChoreographyDbContext>(ChoreographyDbContext.MigrationsHistoryTable, (o, c) => new ChoreographyDbContext(o, c));
+}

@@ -1,0 +1,19 @@
+using Shop.Modules.Choreography.Contracts;
+using Shop.Modules.Kernel.Http;
+
+namespace Shop.Modules.Choreography.Monitor;
+
+/// <summary>Every registered choreography by name.</summary>
+internal sealed class ChoreographyRegistry
+{
+    public ChoreographyRegistry(IEnumerable<ChoreographyDefinition> definitions)
+    {
+        All = definitions.GroupBy(d => d.Name, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(d => d.Name, StringComparer.Ordinal).ToArray();
+    }
+
+    public IReadOnlyList<ChoreographyDefinition> All { get; }
+
+    public ChoreographyDefinition? Find(string name) => All.FirstOrDefault(d => d.Name == name);
+
+    public ChoreographyDefinition Get(string name) => Find(name) ?? throw new NotFoundException("Choreography", name);
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Shop.Modules.Choreography.Contracts;
+using Shop.Modules.Choreography.Data;
+using Shop.Modules.Choreography.Definitions;
+
+namespace Shop.Modules.Choreography.Monitor;
+
+internal sealed class ListChoreographiesHandler(ChoreographyRegistry registry) : IRequestHandler<ListChoreographies, IReadOnlyList<ChoreographyInfo>>
+{
+    public ValueTask<IReadOnlyList<ChoreographyInfo>> Handle(ListChoreographies request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ChoreographyInfo>>(registry.All.Select(d => new ChoreographyInfo(
+            d.Name, d.Workflow, d.Comment, JsonNode.Parse(d.StartPattern.Json)!, d.EventPatterns.Select(p => JsonNode.Parse(p.Json)!).ToArray(),
+            d.EntityIdPath, d.States.Select(s => s.Name).ToArray(), ChoreographyGraph.Render(d))).ToArray());
+}
+
+internal sealed class ListChoreographyRunsHandler(ChoreographyRegistry registry, ChoreographyDbContext db)
+    : IRequestHandler<ListChoreographyRuns, IReadOnlyList<ChoreographyRunInfo>>
+{
+    public async ValueTask<IReadOnlyList<ChoreographyRunInfo>> Handle(ListChoreographyRuns request, CancellationToken cancellationToken)
+    {
+        var name = registry.Get(request.Choreography).Name;
+        var rows = await db.Runs.AsNoTracking().Where(r => r.Choreography == name)
+            .OrderByDescending(r => r.StartedAt).ThenBy(r => r.EntityId).Take(100).ToListAsync(cancellationToken);
+        return rows.Select(r => new ChoreographyRunInfo(r.Choreography, r.EntityId, r.ExecutionId, r.Status, r.State, r.Events,
+            r.DivergedState, r.DivergedEventId, r.StartedAt, r.UpdatedAt)).ToArray();
+    }
+}
