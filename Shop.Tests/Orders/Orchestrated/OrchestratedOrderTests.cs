@@ -88,6 +88,32 @@ public sealed class OrchestratedOrderTests
         await ShouldHaveStock(shop, "item-2", available: 5, reserved: 0, sold: 0);
     }
 
+    [Theory]
+    [InlineData("Delivered", "Update Order Delivered", "DELIVERED")]
+    [InlineData("DeliveryCanceled", "Update Order Canceled", "DELIVERY_CANCELED")]
+    public async Task Given_an_order_in_delivery_When_Logistics_puts_its_outcome_event_Then_the_workflow_completes_the_order(
+        string detailType, string updateState, string orderStatus)
+    {
+        using var shop = new OrchestratedOrderDriver();
+        var order = await shop.PlaceAsync("customer-3", "item-3");
+        await shop.WaitInStateAsync(order.ExecutionId, "Wait For Delivery");
+
+        // PutEvents' own field names (PascalCase), Detail as a JSON string.
+        var detail = $$"""{"customerId":"customer-3","orderId":"{{order.OrderId}}"}""";
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["Entries"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["Source"] = "Logistics", ["DetailType"] = detailType, ["Detail"] = detail }),
+        };
+        var put = await shop.Client.PostAsync(new Uri("/events", UriKind.Relative), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        put.StatusCode.Should().Be(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        ((int)(await put.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["FailedEntryCount"]!).Should().Be(0);
+        var execution = await shop.WaitForEndAsync(order.ExecutionId);
+
+        ((string)execution["status"]!).Should().Be(ExecutionStatus.Succeeded);
+        (await shop.EnteredStatesAsync(order.ExecutionId)).Should().Contain(updateState);
+        (await shop.GetAsync($"/order/describe/customer-3/{order.OrderId}")).Text("status").Should().Be(orderStatus);
+    }
+
     [Fact]
     public async Task Given_an_order_in_delivery_When_no_outcome_comes_within_the_delivery_timeout_Then_the_shop_cancels_the_delivery()
     {
