@@ -96,9 +96,6 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
     }
 
-    public static string Time(DateTimeOffset? time) =>
-        time?.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "";
-
     private async Task<IActionResult> ActAsync(Func<Task<string>> action)
     {
         try

@@ -45,8 +45,9 @@ public sealed class DetailsModel(IWorkflowEngine engine) : PageModel
     /// <summary>Polled by htmx while the execution runs; 204 (nothing to swap) while its history has not grown past <paramref name="v"/>.</summary>
     public async Task<IActionResult> OnGetLiveAsync(int? v, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken)) return NotFound();
-        return v == History.Count ? new NoContentResult() : Partial("_Execution", this);
+        // The history alone tells whether anything changed; the graph and callback are read only when it did.
+        if (v is { } seen && await HistoryCountAsync(cancellationToken) is { } count && count == seen) return new NoContentResult();
+        return await LoadAsync(cancellationToken) ? Partial("_Execution", this) : NotFound();
     }
 
     public Task<IActionResult> OnPostSuccessAsync(CancellationToken cancellationToken)
@@ -124,6 +125,18 @@ public sealed class DetailsModel(IWorkflowEngine engine) : PageModel
         Graph = await engine.GetGraphAsync(Id, cancellationToken);
         Waiting = await engine.GetWaitingCallbackAsync(Id, cancellationToken);
         return true;
+    }
+
+    private async Task<int?> HistoryCountAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await engine.GetHistoryAsync(Id, cancellationToken)).Count;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 
     private static string FieldOf(string engineField, string fallback) => engineField switch

@@ -12,6 +12,10 @@ public static class Format
     public static string Time(DateTimeOffset? time) =>
         time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>Time of day only, for boards that show today's work.</summary>
+    public static string TimeOfDay(DateTimeOffset? time) =>
+        time?.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "";
+
     public static string Money(decimal? amount) => amount is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "";
 
     public static string Json(JsonNode? node) => node is null ? "null" : node.ToJsonString(Indented);
