@@ -20,6 +20,19 @@ public sealed class Probe
     public int Call(StepContext ctx) => Calls.AddOrUpdate($"{ctx.ExecutionId}/{ctx.State}", 1, (_, n) => n + 1);
 
     public int CallsOf(string executionId, string state) => Calls.TryGetValue($"{executionId}/{state}", out var n) ? n : 0;
+
+    private readonly ConcurrentDictionary<string, byte> _running = new();
+    private int _overlaps;
+
+    /// <summary>How often a step started while another step of the same execution was still running.</summary>
+    public int Overlaps => Volatile.Read(ref _overlaps);
+
+    public async Task RunAloneAsync(StepContext ctx, TimeSpan duration)
+    {
+        if (!_running.TryAdd(ctx.ExecutionId, 0)) Interlocked.Increment(ref _overlaps);
+        await Task.Delay(duration);
+        _running.TryRemove(ctx.ExecutionId, out _);
+    }
 }
 
 /// <summary>Small workflows that exercise one engine feature each.</summary>
@@ -115,6 +128,19 @@ internal static class TestWorkflows
         }, t => t.ResultPath("$.fragile").End())
         .Build();
 
+    /// <summary>Slow steps in a row: each step's commit makes the execution ready again while its worker goes on with it.</summary>
+    public static readonly WorkflowDefinition Chain = Workflow.Define("Test.Chain")
+        .Task("One", (ctx, _) => Slowly(ctx), t => t.Next("Two"))
+        .Task("Two", (ctx, _) => Slowly(ctx), t => t.Next("Three"))
+        .Task("Three", (ctx, _) => Slowly(ctx), t => t.End())
+        .Build();
+
+    private static async Task<JsonNode?> Slowly(StepContext ctx)
+    {
+        await ProbeOf(ctx).RunAloneAsync(ctx, TimeSpan.FromMilliseconds(100));
+        return null;
+    }
+
     /// <summary>One branch fails at once while the other waits an hour: the state is caught and the waiting branch aborted.</summary>
     public static readonly WorkflowDefinition ParallelFailing = Workflow.Define("Test.ParallelFailing")
         .Parallel("Both", p => p
@@ -129,7 +155,7 @@ internal static class TestWorkflows
     public static ShopApp WithTestWorkflows(this ShopApp app, Probe? probe = null) => app.WithServices(services =>
     {
         services.AddSingleton(probe ?? new Probe());
-        foreach (var definition in new[] { Kinds, Failing, Retrying, Effects, Callback, Heartbeat, Slow, Redrivable, ParallelFailing })
+        foreach (var definition in new[] { Kinds, Failing, Retrying, Effects, Callback, Heartbeat, Slow, Redrivable, ParallelFailing, Chain })
             services.AddWorkflow(definition);
     });
 }

@@ -140,6 +140,20 @@ public sealed class WorkflowStateTests
         Count(app, "SELECT COUNT(*) FROM wf_deadlines").Should().Be(0, "the aborted branch's wait is gone");
     }
 
+    [Fact]
+    public async Task Given_two_workers_When_a_step_makes_its_execution_ready_again_Then_no_two_workers_run_it_at_once()
+    {
+        var probe = new Probe();
+        using var app = new ShopApp().WithTestWorkflows(probe);
+        var client = app.CreateClient();
+
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++) ids.Add(await client.StartAsync("Test.Chain"));
+        foreach (var id in ids) await client.WaitForStatusAsync(id, ExecutionStatus.Succeeded);
+
+        probe.Overlaps.Should().Be(0, "an execution queued again while it runs waits for its worker to finish");
+    }
+
     internal static long Count(ShopApp app, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataFolder, "shop.db")}");
