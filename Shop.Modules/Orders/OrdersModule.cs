@@ -21,6 +21,7 @@ public static class OrdersModule
     {
         services.AddModuleDbContext<OrdersDbContext>(OrdersDbContext.MigrationsHistoryTable);
         services.AddScoped<EventDrivenOrders>();
+        services.AddScoped<DeliveryOutcome>();
         services.AddWorkflow(OrderWorkflow.Define(configuration.GetValue("Orders:DeliveryTimeout", OrderWorkflow.DefaultDeliveryTimeoutSeconds)));
         services.AddScoped<DeliveryWaits>();
         services.AddSingleton<IPriceAdder, PriceAdder>();

@@ -31,7 +31,7 @@ internal sealed class CompleteOrchestratedOrderHandler(
             && @event.DetailType is DeliveryWasDelivered.DetailType or DeliveryWasCanceled.DetailType;
         var orderWaits = @event.Source == OrchestratedOrderEvents.Source && @event.DetailType == OrchestratedOrderEvents.OrderWaitingForDelivery;
         if (!fromDelivery && !orderWaits) return;
-        if (Text(@event.Detail, "customerId") is not { } customerId || Text(@event.Detail, "orderId") is not { } orderId) return;
+        if (@event.Detail.Text("customerId") is not { Length: > 0 } customerId || @event.Detail.Text("orderId") is not { Length: > 0 } orderId) return;
 
         await handleOnce.RunAsync(@event, HandlerName, async ct =>
         {
@@ -72,7 +72,4 @@ internal sealed class CompleteOrchestratedOrderHandler(
             return null;
         }
     }
-
-    private static string? Text(JsonObject detail, string name) =>
-        detail[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

@@ -39,28 +39,25 @@ internal sealed class OrchestratedOrderDriver : IDisposable
     }
 
     /// <summary>Until the execution waits in <paramref name="state"/> (or has ended) and nothing else is under way.</summary>
-    public async Task<JsonObject> WaitInStateAsync(string executionId, string state, double seconds = 30)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            await SettleAsync(seconds);
-            var execution = await Client.DescribeAsync(executionId);
-            if ((string?)execution["currentState"] == state || (string)execution["status"]! != ExecutionStatus.Running) return execution;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"{executionId} is in '{execution["currentState"]}', not '{state}'.");
-            await Task.Delay(20);
-        }
-    }
+    public Task<JsonObject> WaitInStateAsync(string executionId, string state, double seconds = 30) =>
+        WaitUntilAsync(executionId, seconds,
+            execution => (string?)execution["currentState"] == state || (string)execution["status"]! != ExecutionStatus.Running,
+            execution => $"{executionId} is in '{execution["currentState"]}', not '{state}'.");
 
-    public async Task<JsonObject> WaitForEndAsync(string executionId, double seconds = 30)
+    public Task<JsonObject> WaitForEndAsync(string executionId, double seconds = 30) =>
+        WaitUntilAsync(executionId, seconds,
+            execution => (string)execution["status"]! != ExecutionStatus.Running,
+            execution => $"{executionId} still runs in '{execution["currentState"]}'.");
+
+    private async Task<JsonObject> WaitUntilAsync(string executionId, double seconds, Func<JsonObject, bool> reached, Func<JsonObject, string> timedOut)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
             await SettleAsync(seconds);
             var execution = await Client.DescribeAsync(executionId);
-            if ((string)execution["status"]! != ExecutionStatus.Running) return execution;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"{executionId} still runs in '{execution["currentState"]}'.");
+            if (reached(execution)) return execution;
+            if (DateTime.UtcNow > until) throw new TimeoutException(timedOut(execution));
             await Task.Delay(20);
         }
     }
