@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events.Data;
@@ -15,7 +14,7 @@ internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, 
 
         await unitOfWork.ExecuteAsync(async ct =>
         {
-            var stamp = FormatTime(envelope.Time);
+            var stamp = ModelConventions.UtcTextConverter.Format(envelope.Time);
             db.Events.Add(new StoredEvent
             {
                 EventId = envelope.Id,
@@ -33,10 +32,6 @@ internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, 
         }, cancellationToken);
         return envelope;
     }
-
-    /// <summary>Fixed-width UTC, so that text order is time order in SQLite.</summary>
-    internal static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The event-store key of SCENARIOS §1.5: customers first, then other entities by letter.</summary>
     internal static string WhoOf(string source, JsonObject detail)
