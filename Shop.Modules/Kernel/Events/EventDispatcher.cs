@@ -75,7 +75,7 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, TimeProvider cl
 
         var unitOfWork = scope.ServiceProvider.GetRequiredService<Database.UnitOfWork>();
         await unitOfWork.ExecuteAsync(ct => db.Events.Where(e => e.Sequence == next.Sequence)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, EventPublisher.FormatTime(clock.GetUtcNow())), ct), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, Database.ModelConventions.UtcTextConverter.Format(clock.GetUtcNow())), ct), cancellationToken);
         return true;
     }
 }

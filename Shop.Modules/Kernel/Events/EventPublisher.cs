@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events.Data;
@@ -15,7 +14,7 @@ internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, 
 
         await unitOfWork.ExecuteAsync(async ct =>
         {
-            var stamp = FormatTime(envelope.Time);
+            var stamp = ModelConventions.UtcTextConverter.Format(envelope.Time);
             db.Events.Add(new StoredEvent
             {
                 EventId = envelope.Id,
@@ -25,7 +24,7 @@ internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, 
                 Source = source,
                 DetailType = detailType,
                 Envelope = envelope.ToJson(),
-                OrderId = detail["orderId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)detail["orderId"] : null,
+                OrderId = detail.Text("orderId"),
             });
             await db.SaveChangesAsync(ct);
             // Only a committed event may reach handlers; a rolled-back one never existed.
@@ -34,21 +33,16 @@ internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, 
         return envelope;
     }
 
-    /// <summary>Fixed-width UTC, so that text order is time order in SQLite.</summary>
-    internal static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
     /// <summary>The event-store key of SCENARIOS §1.5: customers first, then other entities by letter.</summary>
     internal static string WhoOf(string source, JsonObject detail)
     {
-        static string? Text(JsonObject d, string name) =>
-            d[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+        string? Text(string name) => detail.Text(name) is { Length: > 0 } text ? text : null;
 
-        if (Text(detail, "customerId") is { } customer) return $"C#{customer}";
-        if (Text(detail, "itemId") is { } item) return $"P#{item}";
-        if (Text(detail, "userId") is { } user) return $"U#{user}";
-        if (Text(detail, "orderId") is { } order) return $"O#{order}";
-        if (Text(detail, "id") is { } id) return $"E#{id}";
+        if (Text("customerId") is { } customer) return $"C#{customer}";
+        if (Text("itemId") is { } item) return $"P#{item}";
+        if (Text("userId") is { } user) return $"U#{user}";
+        if (Text("orderId") is { } order) return $"O#{order}";
+        if (Text("id") is { } id) return $"E#{id}";
         return $"S#{source}";
     }
 }

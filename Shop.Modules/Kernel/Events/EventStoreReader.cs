@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events.Data;
 
 namespace Shop.Modules.Kernel.Events;
@@ -16,15 +17,15 @@ internal sealed class EventStoreReader(EventsDbContext db) : IEventStore
         if (query.DetailType is { } detailType) events = events.Where(e => e.DetailType == detailType);
         if (query.Source is { } source) events = events.Where(e => e.Source == source);
         if (query.OrderId is { } orderId) events = events.Where(e => e.OrderId == orderId);
-        // Times are fixed-width UTC text, so comparing text compares instants.
+        // Times are fixed-width UTC text (ModelConventions), so comparing text compares instants.
         if (query.From is { } from)
         {
-            var stamp = EventPublisher.FormatTime(from);
+            var stamp = ModelConventions.UtcTextConverter.Format(from);
             events = events.Where(e => string.Compare(e.Time, stamp) >= 0);
         }
         if (query.To is { } to)
         {
-            var stamp = EventPublisher.FormatTime(to);
+            var stamp = ModelConventions.UtcTextConverter.Format(to);
             events = events.Where(e => string.Compare(e.Time, stamp) <= 0);
         }
 

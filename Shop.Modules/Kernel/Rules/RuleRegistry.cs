@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,7 +48,7 @@ internal sealed class RuleDispatcher(RuleRegistry registry, IEnumerable<IRuleTar
     {
         if (registry.Rules.Count == 0) return;
         var evt = notification.Event;
-        JsonNode node = System.Text.Json.JsonSerializer.SerializeToNode(evt, EventEnvelope.Json)!;
+        var node = Patterns.EventPattern.ToNode(evt);
         foreach (var declaration in registry.Rules)
         {
             if (!declaration.Rule.TryTransform(node, out var input)) continue;
