@@ -71,16 +71,16 @@ internal static class OrderWorkflow
     // ---------------------------------------------------------------- steps, in the order above
 
     private static async Task<JsonNode?> ReserveItem(StepContext ctx, CancellationToken ct) =>
-        WorkflowJson.From(await SendAsync(ctx, new ReserveItem(State(ctx).ItemId), ct));
+        WorkflowJson.From(await ctx.SendAsync(new ReserveItem(State(ctx).ItemId), ct));
 
     private static async Task<JsonNode?> GetPrice(StepContext ctx, CancellationToken ct) =>
-        WorkflowJson.From(await SendAsync(ctx, new DescribeItem(State(ctx).ItemId), ct));
+        WorkflowJson.From(await ctx.SendAsync(new DescribeItem(State(ctx).ItemId), ct));
 
     private static async Task<JsonNode?> GetCustomer(StepContext ctx, CancellationToken ct) =>
-        WorkflowJson.From(await SendAsync(ctx, new DescribeCustomer(State(ctx).CustomerId), ct));
+        WorkflowJson.From(await ctx.SendAsync(new DescribeCustomer(State(ctx).CustomerId), ct));
 
     private static async Task<JsonNode?> EstimateDelivery(StepContext ctx, CancellationToken ct) =>
-        WorkflowJson.From(await SendAsync(ctx, new EstimateDelivery(Required(State(ctx).Customer, "customer").Address), ct));
+        WorkflowJson.From(await ctx.SendAsync(new EstimateDelivery(Required(State(ctx).Customer, "customer").Address), ct));
 
     private static Task<JsonNode?> AddPrices(StepContext ctx, CancellationToken ct)
     {
@@ -91,24 +91,24 @@ internal static class OrderWorkflow
 
     private static async Task<JsonNode?> MakePayment(StepContext ctx, CancellationToken ct) =>
         // A declined payment is a result (status FAILED), not an error: the choice after it decides.
-        WorkflowJson.From(await SendAsync(ctx, new MakePayment(Required(State(ctx).Total, "total")), ct));
+        WorkflowJson.From(await ctx.SendAsync(new MakePayment(Required(State(ctx).Total, "total")), ct));
 
     private static async Task UnreserveItem(StepContext ctx, CancellationToken ct) =>
-        await SendAsync(ctx, new UnreserveItem(State(ctx).ItemId), ct);
+        await ctx.SendAsync(new UnreserveItem(State(ctx).ItemId), ct);
 
     private static async Task RemoveItem(StepContext ctx, CancellationToken ct) =>
-        await SendAsync(ctx, new RemoveItem(State(ctx).ItemId), ct);
+        await ctx.SendAsync(new RemoveItem(State(ctx).ItemId), ct);
 
     private static async Task<JsonNode?> StartDelivery(StepContext ctx, CancellationToken ct)
     {
         var state = State(ctx);
-        return WorkflowJson.From(await SendAsync(ctx, new StartDelivery(state.CustomerId, OrderId(ctx), Required(state.Customer, "customer").Address), ct));
+        return WorkflowJson.From(await ctx.SendAsync(new StartDelivery(state.CustomerId, OrderId(ctx), Required(state.Customer, "customer").Address), ct));
     }
 
     private static async Task WriteOrder(StepContext ctx, string status, CancellationToken ct)
     {
         var state = State(ctx);
-        await SendAsync(ctx, new WriteOrder(state.CustomerId, OrderId(ctx), state.ItemId, status, OrderMode.Orchestrated,
+        await ctx.SendAsync(new WriteOrder(state.CustomerId, OrderId(ctx), state.ItemId, status, OrderMode.Orchestrated,
             ItemPrice: state.Item?.Price, DeliveryPrice: state.Estimate?.Price, Total: state.Total, PaymentId: state.Payment?.PaymentId,
             DeliveryAddress: state.Customer?.Address, ExecutionId: ctx.ExecutionId), ct);
     }
@@ -127,21 +127,21 @@ internal static class OrderWorkflow
     }
 
     private static async Task UpdateOrder(StepContext ctx, string status, CancellationToken ct) =>
-        await SendAsync(ctx, new UpdateOrderStatus(State(ctx).CustomerId, OrderId(ctx), status), ct);
+        await ctx.SendAsync(new UpdateOrderStatus(State(ctx).CustomerId, OrderId(ctx), status), ct);
 
     /// <summary>No outcome in time: the shop cancels the delivery itself, then goes down the canceled path.</summary>
     private static async Task CancelDeliveryAfterTimeout(StepContext ctx, CancellationToken ct)
     {
         var state = State(ctx);
         await ctx.Services.GetRequiredService<DeliveryWaits>().CloseAsync(state.CustomerId, OrderId(ctx), DeliveryOutcomes.TimedOut, ct);
-        await SendAsync(ctx, new CancelDelivery(state.CustomerId, OrderId(ctx)), ct);
+        await ctx.SendAsync(new CancelDelivery(state.CustomerId, OrderId(ctx)), ct);
     }
 
     private static async Task ReturnItem(StepContext ctx, CancellationToken ct) =>
-        await SendAsync(ctx, new ReturnItem(State(ctx).ItemId), ct);
+        await ctx.SendAsync(new ReturnItem(State(ctx).ItemId), ct);
 
     private static async Task CancelPayment(StepContext ctx, CancellationToken ct) =>
-        await SendAsync(ctx, new CancelPayment(Required(State(ctx).Payment, "payment").PaymentId), ct);
+        await ctx.SendAsync(new CancelPayment(Required(State(ctx).Payment, "payment").PaymentId), ct);
 
     // ---------------------------------------------------------------- helpers
 
@@ -157,19 +157,6 @@ internal static class OrderWorkflow
     private static T Required<T>(T? value, string path)
         where T : struct =>
         value ?? throw new StepFailedException(StatesErrors.Runtime, $"'$.{path}' is missing from the state.");
-
-    /// <summary>A module's named error (ErrorCode, e.g. ItemNotAvailable) becomes the step's error name, which Catch matches.</summary>
-    private static async ValueTask<T> SendAsync<T>(StepContext ctx, IRequest<T> request, CancellationToken ct)
-    {
-        try
-        {
-            return await ctx.Mediator.Send(request, ct);
-        }
-        catch (DomainException ex) when (ex.ErrorCode is not null)
-        {
-            throw new StepFailedException(ex.ErrorCode, ex.Message);
-        }
-    }
 
     /// <summary>The state data as the steps read it (camelCase JSON, growing as the steps add their results).</summary>
     private sealed record OrderState(

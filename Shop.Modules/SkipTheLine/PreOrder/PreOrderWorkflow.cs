@@ -27,15 +27,8 @@ internal static class PreOrderWorkflow
     private static async Task<JsonNode?> WriteOrderAsync(StepContext ctx, CancellationToken ct)
     {
         var input = ctx.InputAs<PreOrderInput>();
-        try
-        {
-            return WorkflowJson.From(await ctx.Mediator.Send(new WritePreOrder(input.OrderId, input.AccountId, input.VendorId, input.Items, ctx.ExecutionId), ct));
-        }
-        catch (DomainException ex) when (ex.ErrorCode is { } code)
-        {
-            // A named error, so the execution (and the placing endpoint) can tell "already active" from a crash.
-            throw new StepFailedException(code, ex.Message);
-        }
+        // A named error (OrderAlreadyActive), so the execution and the placing endpoint can tell "already active" from a crash.
+        return WorkflowJson.From(await ctx.SendAsync(new WritePreOrder(input.OrderId, input.AccountId, input.VendorId, input.Items, ctx.ExecutionId), ct));
     }
 
     private static async Task<JsonNode?> GenerateInvoiceAsync(StepContext ctx, CancellationToken ct)

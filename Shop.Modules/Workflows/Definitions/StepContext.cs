@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Events;
+using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Workflows;
 
@@ -48,6 +49,22 @@ public sealed class StepContext
 
     public T InputAs<T>() => Input.Deserialize<T>(WorkflowJson.Options)
         ?? throw new StepFailedException(StatesErrors.Runtime, $"The input of '{State}' is not a {typeof(T).Name}.");
+
+    /// <summary>
+    /// Sends a request to a module through the mediator; a module's named error (<see cref="DomainException.ErrorCode"/>,
+    /// e.g. ItemNotAvailable) becomes the step's error name, which Retry and Catch match.
+    /// </summary>
+    public async ValueTask<T> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await Mediator.Send(request, cancellationToken);
+        }
+        catch (DomainException ex) when (ex.ErrorCode is { } code)
+        {
+            throw new StepFailedException(code, ex.Message);
+        }
+    }
 
     /// <summary>Emits an event on the shop's bus, committed with this step (IEventPublisher in the same unit of work).</summary>
     public Task<EventEnvelope> PublishAsync(string source, string detailType, JsonObject detail, CancellationToken cancellationToken = default) =>
