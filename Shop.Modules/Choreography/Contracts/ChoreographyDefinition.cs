@@ -11,6 +11,8 @@ namespace Shop.Modules.Choreography.Contracts;
 /// </summary>
 public sealed class ChoreographyDefinition
 {
+    private readonly string[] _entityIdParts;
+
     internal ChoreographyDefinition(string name, string? comment, EventPattern startPattern, IReadOnlyList<EventPattern> eventPatterns,
         string entityIdPath, IReadOnlyList<ChoreographyState> states)
     {
@@ -19,6 +21,7 @@ public sealed class ChoreographyDefinition
         StartPattern = startPattern;
         EventPatterns = eventPatterns;
         EntityIdPath = entityIdPath;
+        _entityIdParts = entityIdPath.Split('.');
         States = states;
         ByName = states.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
@@ -50,7 +53,7 @@ public sealed class ChoreographyDefinition
     public string? EntityIdOf(JsonNode? evt)
     {
         var node = evt;
-        foreach (var part in EntityIdPath.Split('.'))
+        foreach (var part in _entityIdParts)
         {
             if (node is not JsonObject obj || !obj.TryGetPropertyValue(part, out node)) return null;
         }

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Shop.Modules.Choreography.Data;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events;
@@ -16,9 +15,9 @@ namespace Shop.Modules.Choreography.Simulations;
 /// <summary>
 /// Publishes a simulation's events one by one in the background, each after its wait (× <c>Workflows:TimeScale</c>,
 /// read at every wait so a change at run time applies). Each event commits with the simulation's progress, so a
-/// restart resumes after the last published event.
+/// restart resumes after the last published event. The events are read once per run: they never change.
 /// </summary>
-internal sealed class SimulationRunner(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<SimulationRunner> logger)
+internal sealed class SimulationRunner(IServiceScopeFactory scopes, IOptionsMonitor<WorkflowSettings> settings, TimeProvider clock, ILogger<SimulationRunner> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Task> _running = new();
@@ -43,7 +42,8 @@ internal sealed class SimulationRunner(IServiceScopeFactory scopes, IConfigurati
     {
         try
         {
-            while (await PublishNextAsync(simulationId, ct)) { }
+            var events = await ReadEventsAsync(simulationId, ct);
+            while (events is not null && await PublishNextAsync(simulationId, events, ct)) { }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -62,18 +62,26 @@ internal sealed class SimulationRunner(IServiceScopeFactory scopes, IConfigurati
         }
     }
 
-    private async Task<bool> PublishNextAsync(string simulationId, CancellationToken ct)
+    private async Task<JsonArray?> ReadEventsAsync(string simulationId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChoreographyDbContext>();
-        var row = await db.Simulations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == simulationId, ct);
+        var events = await db.Simulations.AsNoTracking().Where(s => s.Id == simulationId).Select(s => s.Events).FirstOrDefaultAsync(ct);
+        return events is null ? null : JsonNode.Parse(events)!.AsArray();
+    }
+
+    private async Task<bool> PublishNextAsync(string simulationId, JsonArray events, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChoreographyDbContext>();
+        var row = await db.Simulations.AsNoTracking().Where(s => s.Id == simulationId)
+            .Select(s => new { s.Status, s.Published }).FirstOrDefaultAsync(ct);
         if (row is not { Status: ExecutionStatus.Running }) return false;
-        var events = JsonNode.Parse(row.Events)!.AsArray();
         if (row.Published >= events.Count) return false;
 
         var entry = events[row.Published]!;
         var wait = entry["wait"]?.GetValue<double>() ?? 0;
-        if (wait > 0) await Task.Delay(TimeSpan.FromSeconds(wait * TimeScale()), clock, ct);
+        if (wait > 0) await Task.Delay(settings.CurrentValue.Scale(wait), clock, ct);
 
         var publisher = scope.ServiceProvider.GetRequiredService<IEventPublisher>();
         await scope.ServiceProvider.GetRequiredService<UnitOfWork>().ExecuteAsync(async c =>
@@ -86,11 +94,5 @@ internal sealed class SimulationRunner(IServiceScopeFactory scopes, IConfigurati
                     .SetProperty(r => r.UpdatedAt, clock.GetUtcNow()), c);
         }, ct);
         return true;
-    }
-
-    private double TimeScale()
-    {
-        var text = configuration["Workflows:TimeScale"];
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) && scale > 0 ? scale : 1.0;
     }
 }

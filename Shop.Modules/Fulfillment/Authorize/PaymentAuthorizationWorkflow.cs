@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Shop.Modules.Fulfillment.Contracts;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Workflows;
 
 namespace Shop.Modules.Fulfillment.Authorize;
@@ -21,7 +22,7 @@ internal static class PaymentAuthorizationWorkflow
     private static async Task<JsonNode?> AuthorizeAsync(StepContext ctx, CancellationToken ct)
     {
         var detail = ctx.Input.AsObject();
-        var instrument = Processing.FulfillmentRules.Text(detail, "paymentInstrumentType");
+        var instrument = detail.Text("paymentInstrumentType");
         if (!Processing.FulfillmentRules.IsReceivableSecured(instrument))
             throw new StepFailedException(AuthorizationFailed,
                 $"Payment Authorization Failed: payment instrument '{instrument ?? "(none)"}' is not accepted; only creditCard is.");

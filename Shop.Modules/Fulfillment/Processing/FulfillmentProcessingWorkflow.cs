@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Shop.Modules.Fulfillment.Contracts;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Workflows;
 
 namespace Shop.Modules.Fulfillment.Processing;
@@ -15,7 +16,7 @@ internal static class FulfillmentProcessingWorkflow
         .Task("Check Receivable", (ctx, _) =>
         {
             var order = Order(ctx);
-            var instrument = FulfillmentRules.Text(order, "paymentInstrumentType");
+            var instrument = order.Text("paymentInstrumentType");
             var authorized = order["paymentAuthorized"] is JsonValue v && v.TryGetValue<bool>(out var a) && a;
             if (!authorized || !FulfillmentRules.IsReceivableSecured(instrument))
                 throw new StepFailedException("ReceivableNotSecured", $"The payment on '{instrument ?? "(none)"}' is not authorized: the receivable is not secured.");
@@ -28,7 +29,7 @@ internal static class FulfillmentProcessingWorkflow
             return Result(new JsonObject
             {
                 ["type"] = type,
-                ["sellerId"] = type == FulfillmentRules.FirstParty ? "shop" : FulfillmentRules.Text(order, "sellerId") ?? "unknown-seller",
+                ["sellerId"] = type == FulfillmentRules.FirstParty ? "shop" : order.Text("sellerId") ?? "unknown-seller",
                 ["fulfilledBy"] = FulfillmentRules.FulfilledBy(order),
             });
         }, t => t.ResultPath("$.seller").Next("First or third party?"))
@@ -56,7 +57,7 @@ internal static class FulfillmentProcessingWorkflow
         .Task("Generate Invoices", (ctx, _) =>
         {
             var order = Order(ctx);
-            var orderId = FulfillmentRules.Text(order, "orderId") ?? ctx.ExecutionName;
+            var orderId = order.Text("orderId") ?? ctx.ExecutionName;
             var seller = ctx.Input["seller"]!;
             var invoices = new JsonArray
             {
@@ -80,7 +81,7 @@ internal static class FulfillmentProcessingWorkflow
             var order = Order(ctx);
             return Result(new JsonObject
             {
-                ["orderId"] = FulfillmentRules.Text(order, "orderId"),
+                ["orderId"] = order.Text("orderId"),
                 ["paymentInstrument"] = data["receivable"]?["paymentInstrument"]?.DeepClone(),
                 ["receivableSecured"] = data["receivable"]?["secured"]?.DeepClone(),
                 ["sellerType"] = data["seller"]?["type"]?.DeepClone(),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Shop.Modules.Kernel.Events;
 
 namespace Shop.Modules.Fulfillment.Processing;
 
@@ -36,14 +37,14 @@ internal static class FulfillmentRules
 
     public static bool IsReceivableSecured(string? paymentInstrument) => paymentInstrument == "creditCard";
 
-    public static string SellerType(JsonObject order) => Text(order, "sellerType") == ThirdParty ? ThirdParty : FirstParty;
+    public static string SellerType(JsonObject order) => order.Text("sellerType") == ThirdParty ? ThirdParty : FirstParty;
 
     public static string FulfilledBy(JsonObject order) =>
-        SellerType(order) == FirstParty || Text(order, "fulfilledBy") == ByShop ? ByShop : BySeller;
+        SellerType(order) == FirstParty || order.Text("fulfilledBy") == ByShop ? ByShop : BySeller;
 
     public static (string Warehouse, string Reason) Warehouse(JsonObject order)
     {
-        var region = Text(order, "shippingRegion");
+        var region = order.Text("shippingRegion");
         return region is not null && Warehouses.TryGetValue(region, out var warehouse)
             ? (warehouse, $"ships to region '{region}'")
             : (CentralWarehouse, region is null ? "no shipping region: central warehouse" : $"region '{region}' has no warehouse: central warehouse");
@@ -60,9 +61,6 @@ internal static class FulfillmentRules
         var fulfillment = FulfilledBy(order) == ByShop ? Units(order) * FulfillmentFeePerUnit : 0m;
         return (referral, fulfillment, referral + fulfillment);
     }
-
-    public static string? Text(JsonObject order, string name) =>
-        order[name] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
 
     private static IEnumerable<(int Quantity, decimal UnitPrice)> Items(JsonObject order) =>
         (order["items"] as JsonArray ?? []).OfType<JsonObject>().Select(i => (

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Shop.Modules.Fulfillment.Contracts;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.Rules;
 using Shop.Modules.Workflows;
@@ -15,7 +16,7 @@ internal sealed class StartProcessingTarget(IWorkflowEngine engine) : IRuleTarge
     {
         if (invocation.Input is not JsonObject { } input || input["Input"] is not JsonObject detail)
             throw new InvalidInputException("Input", $"Rule '{invocation.Rule}' must hand {Name} an object {{\"Input\": {{...}}}}.");
-        var name = detail["orderId"] is JsonValue id && id.TryGetValue<string>(out var orderId) ? orderId : invocation.Event.Id;
+        var name = detail.Text("orderId") ?? invocation.Event.Id;
         await engine.StartAsync(FulfillmentEvents.ProcessingWorkflow, input, name, cancellationToken);
     }
 }
