@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Shop.Modules.AwsApi;
 using Shop.Modules.Coffee;
 using Shop.Modules.EventStore;
 using Shop.Modules.Fulfillment;
@@ -39,6 +40,7 @@ builder.Services.AddSkipTheLineModule(builder.Configuration);
 builder.Services.AddRules(builder.Configuration);
 builder.Services.AddFulfillmentModule(builder.Configuration);
 builder.Services.AddChoreographyModule(builder.Configuration);
+builder.Services.AddAwsApiModule(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddAdminPages();
@@ -71,6 +73,7 @@ app.MapSkipTheLineEndpoints();
 app.MapRulesEndpoints();
 app.MapFulfillmentEndpoints();
 app.MapChoreographyEndpoints();
+app.MapAwsApiEndpoints();
 app.MapWorkflowsHangfireDashboard(new HangfireAdminAuthorization());
 
 app.Run();

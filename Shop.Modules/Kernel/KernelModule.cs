@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shop.Modules.Kernel.Aws;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Events.Data;
@@ -16,6 +17,8 @@ public static class KernelModule
     public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
         services.AddSingleton(new DatabaseSettings(dataFolder));
+        services.Configure<AwsSettings>(configuration.GetSection("Aws"));
+        services.AddSingleton<AwsArns>();
         services.AddScoped<ShopConnection>();
         services.AddSingleton<WriteGate>();
         services.AddScoped<UnitOfWork>();

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Shop.Tests.Infrastructure;
+
+/// <summary>
+/// The real AWS CLI (Debian's awscli, /usr/bin/aws, installed by scripts/install-test-deps.sh) pointed at a
+/// started Shop.Web with <c>--endpoint-url</c>, as a user drives it. Any key works (signatures are not checked).
+/// </summary>
+public sealed class AwsCli(Uri endpoint, string? workingDirectory = null)
+{
+    public const string Path = "/usr/bin/aws";
+
+    public static bool IsInstalled => File.Exists(Path);
+
+    /// <summary>Runs <c>aws {args} --endpoint-url ... --output json</c>; the exit code, stdout and stderr.</summary>
+    public async Task<AwsCliResult> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add("--endpoint-url");
+        start.ArgumentList.Add(endpoint.ToString().TrimEnd('/'));
+        start.ArgumentList.Add("--output");
+        start.ArgumentList.Add("json");
+        start.Environment["AWS_ACCESS_KEY_ID"] = "test";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = "test";
+        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+        start.Environment["AWS_PAGER"] = "";
+        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
+        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("aws did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return new AwsCliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
+
+public sealed record AwsCliResult(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>The JSON the CLI printed (an empty object when it printed nothing).</summary>
+    public JsonNode Json => string.IsNullOrWhiteSpace(Stdout) ? new JsonObject() : JsonNode.Parse(Stdout)!;
+
+    public override string ToString() => $"exit {ExitCode}\nstdout: {Stdout}\nstderr: {Stderr}";
+}
