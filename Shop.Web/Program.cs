@@ -23,6 +23,8 @@ using Shop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var settingsRoot = SettingsFile.UseRepositoryRoot(builder);
+// The seeds' environment variables (PAYMENT_FAIL_PROBABILITY) win over the file, environment and command line.
+builder.Configuration.AddSeedEnvironment();
 // Last source: values changed at run time (settings page) win over the file, environment and command line.
 var runtimeSettings = new RuntimeSettings();
 ((IConfigurationBuilder)builder.Configuration).Add(runtimeSettings);
