@@ -8,11 +8,10 @@ namespace Shop.Modules.Delivery.DeliveredOnLogistics;
 /// Delivered (from Logistics, or any source naming an order: <see cref="LogisticsOutcome"/>) → the delivery is DELIVERED, and MarkDelivered publishes DeliveryWasDelivered (as the
 /// HTTP operation does); an unknown or already ended delivery → ErrorDeliveryWasDelivered. Either order mode.
 /// </summary>
-internal sealed class DeliveredOnLogisticsHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class DeliveredOnLogisticsHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!LogisticsOutcome.Is(notification.Event, LogisticsEvents.Delivered)) return;
         await reaction.RunAsync(notification.Event, nameof(DeliveredOnLogisticsHandler), DeliveryEvents.Source, DeliveryEvents.ErrorDeliveryWasDelivered,
             async (detail, ct) =>
             {
