@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Shop.Modules.AwsApi;
+using Shop.Modules.Bench;
 using Shop.Modules.Coffee;
 using Shop.Modules.EventStore;
 using Shop.Modules.Fulfillment;
@@ -9,6 +10,7 @@ using Shop.Modules.Customers;
 using Shop.Modules.Delivery;
 using Shop.Modules.Inventory;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Rules;
 using Shop.Modules.Kernel.SampleData;
 using Shop.Modules.Kernel.Settings;
@@ -22,6 +24,8 @@ using Shop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var settingsRoot = SettingsFile.UseRepositoryRoot(builder);
+// The seeds' environment variables (PAYMENT_FAIL_PROBABILITY) win over the file, environment and command line.
+builder.Configuration.AddSeedEnvironment();
 // Last source: values changed at run time (settings page) win over the file, environment and command line.
 var runtimeSettings = new RuntimeSettings();
 ((IConfigurationBuilder)builder.Configuration).Add(runtimeSettings);
@@ -43,6 +47,7 @@ builder.Services.AddRules(builder.Configuration);
 builder.Services.AddFulfillmentModule(builder.Configuration);
 builder.Services.AddChoreographyModule(builder.Configuration);
 builder.Services.AddAwsApiModule(builder.Configuration);
+builder.Services.AddBenchModule(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddAdminPages();
@@ -62,6 +67,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
 app.MapSampleDataEndpoints();
+app.MapDatabaseEndpoints();
 app.MapCustomersEndpoints();
 app.MapInventoryEndpoints();
 app.MapPaymentsEndpoints();
@@ -69,6 +75,7 @@ app.MapDeliveryEndpoints();
 app.MapOrdersEndpoints();
 app.MapRazorPages();
 app.MapEventStoreEndpoints();
+app.MapDeadDeliveryEndpoints();
 app.MapWorkflowsEndpoints();
 app.MapCoffeeEndpoints();
 app.MapSkipTheLineEndpoints();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shop.Modules.AwsApi.DynamoDb;
+using Shop.Modules.AwsApi.StepFunctions;
 
 namespace Shop.Modules.AwsApi;
 
@@ -23,6 +24,7 @@ public static class AwsApiModule
     {
         // The settings and ARNs live in Kernel (events and workflows write them too); this module adds only the wire.
         services.AddDynamoDbApi();
+        services.AddStepFunctionsApi();
         return services;
     }
 
