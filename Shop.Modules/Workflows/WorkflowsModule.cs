@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Workflows.Data;
 using Shop.Modules.Workflows.Demo;
+using Shop.Modules.Workflows.Resources;
 
 namespace Shop.Modules.Workflows;
 
@@ -39,6 +40,7 @@ public static class WorkflowsModule
         services.AddTransient<DeadlineJob>();
 
         AddHangfire(services);
+        services.AddTaskResources();
 
         if (settings.Demo)
         {
