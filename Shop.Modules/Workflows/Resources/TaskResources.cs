@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Kernel.Events;
 
 namespace Shop.Modules.Workflows.Resources;
 
@@ -13,6 +14,7 @@ internal static class TaskResources
         services.AddSingleton<ITaskResource, EventsTaskResource>();
         services.AddSingleton<ITaskResource, StartExecutionTaskResource>();
         services.AddSingleton<ITaskResource, SfnSdkTaskResource>();
+        services.AddReaction<ChildExecutionEnded>(ChildExecutionEnded.Source, ChildExecutionEnded.DetailType);
         services.AddFunction("Add", SampleFunctions.Add);
         return services;
     }

@@ -27,7 +27,8 @@ public sealed class TaskResourceTests : IDisposable
         var services = scope.ServiceProvider;
         var task = services.GetServices<ITaskResource>().Single(r => r.Serves(resource));
         var json = JsonNode.Parse(input)!;
-        var step = new StepContext(services, "exec-1", "run-1", "Test.Kinds", "Task", json, 0, token);
+        var context = new StateContext("exec-1", "run-1", "Test.Kinds", DateTimeOffset.UtcNow, json, "Task", DateTimeOffset.UtcNow, 0, token);
+        var step = new StepContext(services, context, "exec-1", "run-1", "Test.Kinds", "Task", json, 0, token);
         return await services.GetRequiredService<UnitOfWork>().ExecuteAsync(async ct =>
         {
             var result = await task.InvokeAsync(new TaskInvocation(resource, pattern, json.DeepClone(), step), ct);
