@@ -10,6 +10,7 @@ namespace Shop.Modules.Workflows;
 /// <param name="Workflow">The (top-level) state machine's name.</param>
 /// <param name="TaskToken">Set in a wait-for-callback state, before its Parameters are applied.</param>
 /// <param name="MapItemIndex">Set only for a Map's ItemSelector.</param>
+/// <param name="EnteredEventId">The history event id when the state runs (its StateEntered event unless a step added more), for AWS's "entered at the event id #N".</param>
 public sealed record StateContext(
     string ExecutionId,
     string ExecutionName,
@@ -21,7 +22,8 @@ public sealed record StateContext(
     int RetryCount,
     string? TaskToken = null,
     int? MapItemIndex = null,
-    JsonNode? MapItemValue = null);
+    JsonNode? MapItemValue = null,
+    long EnteredEventId = 0);
 
 /// <summary>
 /// Step Functions' data flow of one state, as functions (the ASL compiler builds them from paths, templates and

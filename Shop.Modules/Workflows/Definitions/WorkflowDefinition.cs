@@ -252,8 +252,9 @@ public static class StatesErrors
     public const string BranchFailed = "States.BranchFailed";
     public const string Permissions = "States.Permissions";
 
+    /// <remarks>As Step Functions: the wildcards (States.ALL, States.TaskFailed) do not catch the terminal States.Runtime and States.DataLimitExceeded.</remarks>
     internal static bool Matches(IReadOnlyList<string> errorEquals, string error) =>
-        errorEquals.Contains(All)
-        || errorEquals.Contains(error)
-        || (errorEquals.Contains(TaskFailed) && error != Timeout);
+        errorEquals.Contains(error)
+        || (error is not (Runtime or DataLimitExceeded)
+            && (errorEquals.Contains(All) || (errorEquals.Contains(TaskFailed) && error != Timeout)));
 }

@@ -189,7 +189,8 @@ internal sealed partial class Transitions(
         var root = execution;
         while (root.ParentId is not null && await store.ReadAsync(root.ParentId, ct) is { } parent) root = parent;
         return new StateContext(root.Id, root.Name, root.Workflow, WorkflowsDbContext.ParseTime(root.StartedAt), JsonPath.ParseData(root.Input),
-            execution.CurrentState, WorkflowsDbContext.ParseTime(execution.EnteredAt ?? execution.StartedAt), execution.Attempt, taskToken);
+            execution.CurrentState, WorkflowsDbContext.ParseTime(execution.EnteredAt ?? execution.StartedAt), execution.Attempt, taskToken,
+            EnteredEventId: execution.HistoryCount);
     }
 
     private DateTimeOffset WaitUntil(StateDefinition state, JsonNode input)

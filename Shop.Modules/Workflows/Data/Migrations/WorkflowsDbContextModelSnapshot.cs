@@ -210,6 +210,38 @@ namespace Shop.Modules.Workflows.Data.Migrations
                     b.ToTable("wf_history", (string)null);
                 });
 
+            modelBuilder.Entity("Shop.Modules.Workflows.Data.StateMachineRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name", "Revision");
+
+                    b.ToTable("wf_state_machines", (string)null);
+                });
+
             modelBuilder.Entity("Shop.Modules.Workflows.Data.TaskTokenRow", b =>
                 {
                     b.Property<string>("Hash")
