@@ -14,6 +14,7 @@ internal static class TaskResources
         services.AddSingleton<ITaskResource, EventsTaskResource>();
         services.AddSingleton<ITaskResource, StartExecutionTaskResource>();
         services.AddSingleton<ITaskResource, SfnSdkTaskResource>();
+        services.AddReaction<ChildExecutionEnded>(ChildExecutionEnded.Source, ChildExecutionEnded.DetailType);
         services.AddFunction("Add", SampleFunctions.Add);
         services.AddReaction<ChildExecutionEnded>(ChildExecutionEnded.Source, ChildExecutionEnded.DetailType);
         return services;
