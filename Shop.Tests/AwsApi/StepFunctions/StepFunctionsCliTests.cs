@@ -10,7 +10,7 @@ namespace Shop.Tests.AwsApi.StepFunctions;
 /// <summary>
 /// The real AWS CLI (/usr/bin/aws) against a started Shop.Web, as a user drives it with <c>--endpoint-url</c>: every
 /// Step Functions operation the CLI knows (its Debian version predates RedriveExecution, which the in-process tests
-/// cover), the error codes it reports, and seed 003's <c>send-task-success</c> word for word.
+/// cover), the error codes it reports, seed 003's <c>send-task-success</c> and seed 001's <c>start-execution</c> word for word.
 /// </summary>
 public sealed class StepFunctionsCliTests(StepFunctionsCliTests.Server server) : IClassFixture<StepFunctionsCliTests.Server>
 {
@@ -27,7 +27,8 @@ public sealed class StepFunctionsCliTests(StepFunctionsCliTests.Server server) :
         public async Task InitializeAsync()
         {
             Directory.CreateDirectory(Folder);
-            Shop = await ShopServer.StartAsync(new Dictionary<string, string> { ["Workflows__Demo"] = "true" });
+            // TimeScale 0.1: seed 001's 5 s waits last 0.5 s; the barista's 900 s heartbeat still leaves 90 s.
+            Shop = await ShopServer.StartAsync(new Dictionary<string, string> { ["Workflows__Demo"] = "true", ["Workflows__TimeScale"] = "0.1" });
             Cli = new AwsCli(Shop.BaseAddress, Folder);
         }
 
@@ -149,6 +150,28 @@ public sealed class StepFunctionsCliTests(StepFunctionsCliTests.Server server) :
         var failed = await WaitForStatusAsync(second, "FAILED");
         ((string)failed["error"]!).Should().Be("DrinkFailed", "the workflow catches the barista's failure");
         await FailsWithAsync("TaskDoesNotExist", "stepfunctions", "send-task-failure", "--task-token", secondToken);
+    }
+
+    [Fact]
+    public async Task Given_seed_001_When_a_simulation_is_started_with_input_from_test_json_Then_it_publishes_every_event()
+    {
+        await File.WriteAllTextAsync(Path.Combine(server.Folder, "test.json"), """
+            {
+              "events": [
+                {"source": "car", "detailType": "Car Announced", "detail": {"id": "car-cli-88888"}, "wait": "5"},
+                {"source": "car", "detailType": "Inspection Completed", "detail": {"id": "car-cli-88888", "result": "Success"}, "wait": "5"}
+              ]
+            }
+            """);
+
+        // The seed's command, with the shop's region and account in the ARN.
+        var started = await OkAsync("stepfunctions", "start-execution", "--state-machine-arn", StateMachineArn("WorkflowSimulation"), "--input", "file://test.json");
+
+        var done = await WaitForStatusAsync((string)started["executionArn"]!, "SUCCEEDED");
+        ((string)done["name"]!).Should().NotBeNullOrEmpty();
+        var history = await OkAsync("stepfunctions", "get-execution-history", "--execution-arn", (string)started["executionArn"]!);
+        history["events"]!.AsArray().Count(e => (string)e!["type"]! == "TaskStateEntered" && (string)e["stateEnteredEventDetails"]!["name"]! == "PutEvents")
+            .Should().Be(2);
     }
 
     private async Task<string> WaitingTokenAsync(string orderId)

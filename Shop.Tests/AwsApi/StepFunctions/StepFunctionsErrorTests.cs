@@ -128,7 +128,9 @@ public sealed class StepFunctionsErrorTests : IClassFixture<StepFunctionsErrorTe
 
         ((decimal)redrive["redriveDate"]!).Should().BeGreaterThan(0);
         await WaitForHistoryAsync(arn, "ExecutionRedriven");
-        await _client.WaitForExecutionAsync(arn, "FAILED");
+        var again = await _client.WaitForExecutionAsync(arn, "FAILED");
+        ((int)again["redriveCount"]!).Should().Be(1);
+        again["redriveDate"].Should().NotBeNull();
     }
 
     private async Task WaitForHistoryAsync(string arn, string type)
