@@ -1,9 +1,5 @@
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Shop.Modules.Kernel.Events;
-using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Kernel.Rules;
 
@@ -35,34 +31,4 @@ internal sealed class RuleStartupCheck(IServiceScopeFactory scopes) : IHostedSer
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>
-/// Evaluates every rule for every event on the bus. A match runs the target in <see cref="HandleOnce"/> keyed
-/// by the rule's name: the target's effect and the "handled" mark commit together, so a redelivery changes nothing.
-/// </summary>
-internal sealed class RuleDispatcher(RuleRegistry registry, IEnumerable<IRuleTarget> targets, HandleOnce handleOnce, ILogger<RuleDispatcher> logger)
-    : INotificationHandler<EventReceived>
-{
-    public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
-    {
-        if (registry.Rules.Count == 0) return;
-        var evt = notification.Event;
-        var node = Patterns.EventPattern.ToNode(evt);
-        foreach (var declaration in registry.Rules)
-        {
-            if (!declaration.Rule.TryTransform(node, out var input)) continue;
-            var target = targets.First(t => t.Name == declaration.Target);
-            try
-            {
-                await handleOnce.RunAsync(evt, "Rule:" + declaration.Rule.Name,
-                    ct => target.InvokeAsync(new RuleInvocation(declaration.Rule.Name, input, evt), ct), cancellationToken);
-            }
-            catch (DomainException e)
-            {
-                // The event cannot be what the target needs: retrying would block the bus forever (EventBridge would dead-letter it).
-                logger.LogWarning("Rule {Rule} refused event {EventId} ({DetailType}): {Problem}", declaration.Rule.Name, evt.Id, evt.DetailType, e.Message);
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Rules.Data;
 
 namespace Shop.Modules.Kernel.Events.Data;
 
@@ -12,6 +13,12 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options,
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
 
     public DbSet<HandledEvent> Handled => Set<HandledEvent>();
+
+    public DbSet<EventBusRow> Buses => Set<EventBusRow>();
+
+    public DbSet<RuleRow> Rules => Set<RuleRow>();
+
+    public DbSet<RuleTargetRow> Targets => Set<RuleTargetRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -25,6 +32,8 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options,
             e.HasIndex(x => x.Time);
             e.HasIndex(x => x.OrderId);
             e.HasIndex(x => x.DetailType);
+            e.Property(x => x.Bus).HasDefaultValue(Kernel.Rules.EventBuses.Default);
+            e.HasIndex(x => new { x.Bus, x.Sequence });
             // Partial index: finding undispatched events stays cheap however many are stored.
             e.HasIndex(x => x.DispatchedAt).HasFilter("DispatchedAt IS NULL");
         });
@@ -33,6 +42,7 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options,
             e.ToTable("evt_handled");
             e.HasKey(x => new { x.EventId, x.Handler });
         });
+        RuleRows.Configure(modelBuilder);
     }
 }
 
