@@ -13,6 +13,7 @@ using Shop.Modules.Choreography.Definitions;
 using Shop.Modules.Choreography.Monitor;
 using Shop.Modules.Choreography.Simulations;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows;
 
@@ -35,6 +36,7 @@ public static class ChoreographyModule
         services.AddSingleton<SimulationRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulationRunner>());
         services.AddSingleton<SimulationSeeds>();
+        services.AddReaction<ChoreographyMonitor>((sp, e) => sp.GetRequiredService<ChoreographyRegistry>().Watches(e));
         services.AddChoreography(ExampleChoreographies.MarketplaceOrder);
         services.AddChoreography(ExampleChoreographies.SecondHandCar);
         return services;

@@ -25,7 +25,7 @@ internal sealed class ChoreographyMonitor(
     UnitOfWork unitOfWork,
     ChoreographyPump pump,
     TimeProvider clock,
-    ILogger<ChoreographyMonitor> logger) : INotificationHandler<EventReceived>
+    ILogger<ChoreographyMonitor> logger) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {

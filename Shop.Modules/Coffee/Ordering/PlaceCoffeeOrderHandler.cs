@@ -46,12 +46,11 @@ internal sealed class PlaceCoffeeOrderHandler(IWorkflowEngine engine, IEventPubl
 /// logged and skipped: throwing would make the dispatcher redeliver it forever.
 /// </summary>
 internal sealed class StartOnOrderCreated(IWorkflowEngine engine, HandleOnce once, Microsoft.Extensions.Logging.ILogger<StartOnOrderCreated> logger)
-    : INotificationHandler<EventReceived>
+    : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
         var envelope = notification.Event;
-        if (envelope.DetailType != CoffeeEvents.OrderCreated || !CoffeeEvents.OrderSources.Contains(envelope.Source)) return;
 
         CoffeeOrder order;
         try

@@ -31,6 +31,7 @@ public static class RulesModule
         services.AddScoped(sp => new EventRules(sp.GetRequiredService<Events.Data.EventsDbContext>(), sp.GetRequiredService<Database.UnitOfWork>(),
             sp.GetRequiredService<RuleRegistry>(), sp.GetRequiredService<DeclaredBuses>(), sp.GetRequiredService<RuntimeRuleCache>(),
             sp.GetRequiredService<RuleTargetInvoker>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<Events.IEventSubscribers, RuleSubscribers>();
         services.AddHostedService<RuleStartupCheck>();
         return services;
     }

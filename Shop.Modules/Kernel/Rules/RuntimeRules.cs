@@ -30,7 +30,13 @@ internal sealed class RuntimeRuleCache
         }
     }
 
-    public async Task<IReadOnlyList<RuntimeRule>> GetAsync(EventsDbContext db, string bus, CancellationToken cancellationToken)
+    /// <summary>Whether any bus has an enabled run-time rule (most events then cost no lookup of their bus).</summary>
+    public bool Any(EventsDbContext db) => Load(db).Count > 0;
+
+    public IReadOnlyList<RuntimeRule> Get(EventsDbContext db, string bus) => Load(db).TryGetValue(bus, out var list) ? list : [];
+
+    // Synchronous: subscribers are matched synchronously by the dispatcher, and a reload happens once per rule change.
+    private IReadOnlyDictionary<string, RuntimeRule[]> Load(EventsDbContext db)
     {
         IReadOnlyDictionary<string, RuntimeRule[]>? rules;
         long generation;
@@ -39,22 +45,20 @@ internal sealed class RuntimeRuleCache
             rules = _rules;
             generation = _generation;
         }
-        if (rules is null)
+        if (rules is not null) return rules;
+        var rows = db.Rules.AsNoTracking().Where(r => r.Enabled).ToList();
+        var targets = db.Targets.AsNoTracking().ToList().OrderBy(t => t.Position).ToLookup(t => (t.Bus, t.Rule));
+        rules = rows.GroupBy(r => r.Bus, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g
+            .OrderBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => new RuntimeRule(r.Name, EventPattern.Parse(r.Pattern), targets[(r.Bus, r.Name)]
+                .Select(t => new RuntimeTarget(t.Id, t.Arn, t.InputJson is null ? null : TargetInput.FromTarget(JsonNode.Parse(t.InputJson)!.AsObject())))
+                .ToArray()))
+            .ToArray(), StringComparer.Ordinal);
+        lock (_gate)
         {
-            var rows = await db.Rules.AsNoTracking().Where(r => r.Enabled).ToListAsync(cancellationToken);
-            var targets = (await db.Targets.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(t => t.Position).ToLookup(t => (t.Bus, t.Rule));
-            rules = rows.GroupBy(r => r.Bus, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g
-                .OrderBy(r => r.Name, StringComparer.Ordinal)
-                .Select(r => new RuntimeRule(r.Name, EventPattern.Parse(r.Pattern), targets[(r.Bus, r.Name)]
-                    .Select(t => new RuntimeTarget(t.Id, t.Arn, t.InputJson is null ? null : TargetInput.FromTarget(JsonNode.Parse(t.InputJson)!.AsObject())))
-                    .ToArray()))
-                .ToArray(), StringComparer.Ordinal);
-            lock (_gate)
-            {
-                if (_generation == generation) _rules = rules;
-            }
+            if (_generation == generation) _rules = rules;
         }
-        return rules.TryGetValue(bus, out var list) ? list : [];
+        return rules;
     }
 }
 
