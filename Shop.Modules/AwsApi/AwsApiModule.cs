@@ -25,7 +25,7 @@ public static class AwsApiModule
         // The settings and ARNs live in Kernel (events and workflows write them too); this module adds only the wire.
         services.AddDynamoDbApi();
         services.AddStepFunctionsApi();
-        return services;
+        return EventBridge.EventBridgeApi.AddEventBridgeApi(services);
     }
 
     /// <summary>Registers one AWS service: its target prefix (before the dot), the JSON content type it answers with, and its operations.</summary>
