@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Events;
 using Shop.Modules.Workflows;
@@ -82,8 +81,7 @@ public sealed class Seed003CoffeeTests
 
         // The same event delivered again (as after a crash): the handled mark stops it.
         var stored = (await client.GetFromJsonAsync<JsonObject>($"/events/{eventId}"))!["eventDetail"]!.Deserialize<EventEnvelope>(EventEnvelope.Json)!;
-        await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(new EventReceived(stored));
+        await app.Services.GetRequiredService<EventDispatcher>().RedeliverAsync(stored);
         await client.SettingsAsync(new { storeOpen = true });
         var executions = await client.GetFromJsonAsync<JsonObject>($"/workflows/executions?workflow={Workflow}");
         executions!["executions"]!.AsArray().Select(e => (string)e!["name"]!).Should().BeEquivalentTo("1234567890", "1234567890.2");

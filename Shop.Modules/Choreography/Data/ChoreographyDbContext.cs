@@ -66,28 +66,6 @@ internal sealed class InboxRow
     public required string Event { get; set; }
 }
 
-internal sealed class SimulationRow
-{
-    public required string Id { get; set; }
-
-    public required string Name { get; set; }
-
-    public required string Status { get; set; }
-
-    public int Total { get; set; }
-
-    public int Published { get; set; }
-
-    /// <summary>JSON array of {source, detailType, detail, wait}.</summary>
-    public required string Events { get; set; }
-
-    public string? Error { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-}
-
 internal sealed class ChoreographyDbContext(DbContextOptions<ChoreographyDbContext> options, ShopConnection connection)
     : ModuleDbContext(options, connection)
 {
@@ -98,8 +76,6 @@ internal sealed class ChoreographyDbContext(DbContextOptions<ChoreographyDbConte
     public DbSet<TokenRow> Tokens => Set<TokenRow>();
 
     public DbSet<InboxRow> Inbox => Set<InboxRow>();
-
-    public DbSet<SimulationRow> Simulations => Set<SimulationRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseShopConventions();
@@ -121,12 +97,6 @@ internal sealed class ChoreographyDbContext(DbContextOptions<ChoreographyDbConte
         {
             e.ToTable("chor_inbox");
             e.HasIndex(x => new { x.Choreography, x.EntityId, x.Id });
-        });
-        modelBuilder.Entity<SimulationRow>(e =>
-        {
-            e.ToTable("chor_simulations");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.CreatedAt);
         });
     }
 }
