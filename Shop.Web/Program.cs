@@ -10,18 +10,22 @@ using Shop.Modules.Customers;
 using Shop.Modules.Delivery;
 using Shop.Modules.Inventory;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Rules;
 using Shop.Modules.Kernel.SampleData;
 using Shop.Modules.Kernel.Settings;
 using Shop.Modules.Orders;
 using Shop.Modules.Payments;
 using Shop.Modules.SkipTheLine;
+using Shop.Modules.Tables;
 using Shop.Modules.Workflows;
 using Shop.Web;
 using Shop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var settingsRoot = SettingsFile.UseRepositoryRoot(builder);
+// The seeds' environment variables (PAYMENT_FAIL_PROBABILITY) win over the file, environment and command line.
+builder.Configuration.AddSeedEnvironment();
 // Last source: values changed at run time (settings page) win over the file, environment and command line.
 var runtimeSettings = new RuntimeSettings();
 ((IConfigurationBuilder)builder.Configuration).Add(runtimeSettings);
@@ -34,6 +38,7 @@ builder.Services.AddInventoryModule(builder.Configuration);
 builder.Services.AddPaymentsModule(builder.Configuration);
 builder.Services.AddDeliveryModule(builder.Configuration);
 builder.Services.AddOrdersModule(builder.Configuration);
+builder.Services.AddTablesModule(builder.Configuration);
 builder.Services.AddEventStoreModule(builder.Configuration);
 builder.Services.AddWorkflowsModule(builder.Configuration);
 builder.Services.AddCoffeeModule(builder.Configuration);
@@ -70,6 +75,7 @@ app.MapDeliveryEndpoints();
 app.MapOrdersEndpoints();
 app.MapRazorPages();
 app.MapEventStoreEndpoints();
+app.MapDeadDeliveryEndpoints();
 app.MapWorkflowsEndpoints();
 app.MapCoffeeEndpoints();
 app.MapSkipTheLineEndpoints();
