@@ -1,6 +1,5 @@
 using Scalar.AspNetCore;
 using Shop.Modules.AwsApi;
-using Shop.Modules.Bench;
 using Shop.Modules.Coffee;
 using Shop.Modules.EventStore;
 using Shop.Modules.Fulfillment;
@@ -48,7 +47,6 @@ builder.Services.AddRules(builder.Configuration);
 builder.Services.AddFulfillmentModule(builder.Configuration);
 builder.Services.AddChoreographyModule(builder.Configuration);
 builder.Services.AddAwsApiModule(builder.Configuration);
-builder.Services.AddBenchModule(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddAdminPages();

@@ -42,6 +42,7 @@ public static class WorkflowsModule
         AddHangfire(services);
         services.AddTaskResources();
 
+        if (configuration.GetValue("Bench:Workflows", false)) services.AddWorkflow(BenchTimerWorkflow.Definition);
         if (settings.Demo)
         {
             services.AddWorkflow(DemoCounterWorkflow.Definition);

@@ -73,7 +73,8 @@ public sealed class ShopServer : IAsyncDisposable
 
         try
         {
-            await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+            // Generous: on a loaded 2-core machine with other servers starting, a cold start has taken over 60 s.
+            await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(180));
         }
         catch
         {
