@@ -14,13 +14,22 @@ internal static class ConformanceCases
 
     public static bool RequiredByCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The repository root is the nearest folder upwards with Shop.sln; the cases are beside it in ../shared.</summary>
+    /// <summary>
+    /// ../shared/asl-conformance/cases beside the repository root (the nearest folder upwards with Shop.sln); from a
+    /// git worktree nested deeper, the nearest ancestor that has shared/asl-conformance.
+    /// </summary>
     private static string FindFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Shop.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "asl-conformance", "cases"));
+            if (!File.Exists(Path.Combine(dir.FullName, "Shop.sln"))) continue;
+            var beside = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "asl-conformance", "cases"));
+            for (var up = dir.Parent; up is not null && !Directory.Exists(beside); up = up.Parent)
+            {
+                var candidate = Path.Combine(up.FullName, "shared", "asl-conformance", "cases");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+            return beside;
         }
         return Path.GetFullPath(Path.Combine("..", "shared", "asl-conformance", "cases"));
     }

@@ -68,7 +68,7 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
     {
         JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
         JsonArray a => new JsonArray(a.Select(Canonical).ToArray()),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonValue.Create(double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonValue.Create(double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) + 0.0),
         _ => node?.DeepClone(),
     };
 }

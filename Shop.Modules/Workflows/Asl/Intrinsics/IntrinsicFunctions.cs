@@ -114,7 +114,7 @@ internal static partial class IntrinsicFunctions
         if (string.IsNullOrWhiteSpace(text)) return null;
         try
         {
-            return JsonNode.Parse(text);
+            return NoNegativeZero(JsonNode.Parse(text));
         }
         catch (JsonException ex)
         {
@@ -218,6 +218,23 @@ internal static partial class IntrinsicFunctions
         if (delimiters.Length == 0) return [JsonValue.Create(text)];
         var parts = text.Split(delimiters, StringSplitOptions.RemoveEmptyEntries);
         return new JsonArray(parts.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray());
+    }
+
+    /// <summary>Jackson reads the integer -0 as 0.</summary>
+    private static JsonNode? NoNegativeZero(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.ToJsonString() == "-0":
+                return JsonValue.Create(0);
+            case JsonObject o:
+                foreach (var key in o.Select(p => p.Key).ToList()) o[key] = NoNegativeZero(o[key]?.DeepClone());
+                return o;
+            case JsonArray a:
+                return new JsonArray(a.Select(item => NoNegativeZero(item?.DeepClone())).ToArray());
+            default:
+                return node;
+        }
     }
 
     /// <summary>Java's Math.round: half up, toward positive infinity (-1.5 → -1).</summary>
