@@ -38,11 +38,11 @@ public static class DeliveryModule
     {
         var group = app.MapGroup("/delivery").WithTags("Delivery");
         group.MapGet("/estimate/{address}", async (string address, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new EstimateDelivery(address), ct)));
+            TypedResults.Ok(SampleAnswers.Of(await mediator.Send(new EstimateDelivery(address), ct))));
         group.MapGet("/start/{customerId}/{orderId}/{address}", async (string customerId, string orderId, string address, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new StartDelivery(customerId, orderId, address), ct))).Mutates();
+            TypedResults.Ok(SampleAnswers.Of(await mediator.Send(new StartDelivery(customerId, orderId, address), ct)))).Mutates();
         group.MapGet("/describe/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new DescribeDelivery(customerId, orderId), ct)));
+            TypedResults.Ok(SampleAnswers.Of(await mediator.Send(new DescribeDelivery(customerId, orderId), ct))));
         group.MapGet("/cancel/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new CancelDelivery(customerId, orderId), ct))).Mutates();
         group.MapGet("/delivered/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>

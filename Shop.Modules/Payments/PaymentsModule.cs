@@ -54,6 +54,8 @@ public static class PaymentsModule
         };
         problem.Extensions["errorCode"] = PaymentErrors.PaymentFailed;
         problem.Extensions["payment"] = payment;
+        // As the sample's payment service answered a declined payment (its order workflow reads Cause.paymentId).
+        problem.Extensions["paymentId"] = payment.PaymentId;
         return TypedResults.Problem(problem);
     }
 }

@@ -20,7 +20,8 @@ internal sealed partial class AslStateCompiler
         pattern = pattern.TrimStart('.');
         if (compiler.ResourceFor(resource) is null)
             throw _fields.Invalid("Resource", $"'{arn}' is not a resource this shop serves (unknown resource)");
-        var callback = pattern == "waitForTaskToken";
+        // .sync and .sync:2 wait for the child execution's end: the resource answers the callback's token then.
+        var callback = pattern is "waitForTaskToken" or "sync" or "sync:2";
         var state = new StateDefinition(name, callback ? StateKind.Callback : StateKind.Task) { Flow = Flow(parameters: true, resultSelector: true, resultPath: true) };
         state.Step = async (step, ct) =>
         {
