@@ -32,7 +32,7 @@ internal sealed class OrderDriver(HttpClient http, OrderMode mode, int posters, 
     private const string Workflow = "Orders.PlaceOrder";
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan ListPoll = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan GiveUp = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan GiveUp = TimeSpan.FromMinutes(10);
     private static readonly string[] Customers = ["customer-1", "customer-2", "customer-3"];
 
     public async Task<BenchRun> RunAsync(int count)

@@ -30,7 +30,7 @@ public static class EventStoreModule
             .Mutates();
         events.MapGet("/", QueryEventsEndpoint.Handle)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Stored events filtered by who, detailType, source, orderId and time range (from/to, ISO 8601, inclusive), in store order, paged");
+            .WithSummary("Stored events filtered by who, detailType, source, orderId, bus (event bus name) and time range (from/to, ISO 8601, inclusive), in store order, paged");
         events.MapGet("/{eventId}", QueryEventsEndpoint.HandleOne)
             .WithSummary("One stored event by id");
         return endpoints;

@@ -20,7 +20,7 @@ public static class KernelModule
         services.Configure<AwsSettings>(configuration.GetSection("Aws"));
         services.AddSingleton<AwsArns>();
         services.AddScoped<ShopConnection>();
-        services.AddSingleton<WriteGate>();
+        services.AddSingleton<GroupCommitWriter>();
         services.AddScoped<UnitOfWork>();
 
         services.TryAddSingleton(TimeProvider.System);

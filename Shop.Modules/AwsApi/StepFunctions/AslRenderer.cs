@@ -16,7 +16,9 @@ internal static class AslRenderer
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Render(WorkflowDefinition definition) => Machine(definition.Name, definition, top: true).ToJsonString(Indented);
+    /// <summary>An ASL workflow's own document as it was given; a C# workflow rendered.</summary>
+    public static string Render(WorkflowDefinition definition) =>
+        definition.Document ?? Machine(definition.Name, definition, top: true).ToJsonString(Indented);
 
     private static JsonObject Machine(string workflow, WorkflowDefinition definition, bool top)
     {
@@ -55,6 +57,14 @@ internal static class AslRenderer
                 json["Branches"] = new JsonArray(state.Branches.Select(b => (JsonNode)Machine(workflow, b, top: false)).ToArray());
                 AddResultPath(json, state);
                 break;
+            case StateKind.Map:
+                if (state.Iterator is not null)
+                    json["ItemProcessor"] = Machine(workflow, state.Iterator, top: false);
+                if (state.MaxConcurrency > 0) json["MaxConcurrency"] = state.MaxConcurrency;
+                if (state.ToleratedFailureCount is { } count) json["ToleratedFailureCount"] = count;
+                if (state.ToleratedFailurePercentage is { } percentage) json["ToleratedFailurePercentage"] = percentage;
+                AddResultPath(json, state);
+                break;
             case StateKind.Choice:
                 json["Choices"] = new JsonArray(state.Choices.Select(c => (JsonNode)new JsonObject
                 {
@@ -77,7 +87,9 @@ internal static class AslRenderer
                 ["IntervalSeconds"] = r.IntervalSeconds,
                 ["MaxAttempts"] = r.MaxAttempts,
                 ["BackoffRate"] = r.BackoffRate,
-            }).ToArray());
+                ["MaxDelaySeconds"] = r.MaxDelaySeconds,
+                ["JitterStrategy"] = r.Jitter == JitterStrategy.Full ? "FULL" : null,
+            }.WithoutNulls()).ToArray());
         if (state.Catches.Count > 0)
             json["Catch"] = new JsonArray(state.Catches.Select(c => (JsonNode)new JsonObject
             {
@@ -97,6 +109,12 @@ internal static class AslRenderer
     private static void AddResultPath(JsonObject json, StateDefinition state)
     {
         if (state.ResultPath != "$") json["ResultPath"] = state.ResultPath;
+    }
+
+    private static JsonObject WithoutNulls(this JsonObject json)
+    {
+        foreach (var key in json.Where(p => p.Value is null).Select(p => p.Key).ToArray()) json.Remove(key);
+        return json;
     }
 
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());

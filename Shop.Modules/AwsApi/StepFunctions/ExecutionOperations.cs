@@ -65,6 +65,8 @@ internal static class ExecutionOperations
         }
         if (e.Error is not null) result["error"] = e.Error;
         if (e.Cause is not null) result["cause"] = e.Cause;
+        result["redriveCount"] = e.RedriveCount;
+        if (e.RedriveDate is { } redriven) result["redriveDate"] = SfnCall.Time(redriven);
         return result;
     }
 

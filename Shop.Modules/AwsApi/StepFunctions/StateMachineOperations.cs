@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Workflows;
 
 namespace Shop.Modules.AwsApi.StepFunctions;
@@ -46,8 +47,10 @@ internal static class StateMachineOperations
         var call = new SfnCall(request);
         var arn = call.Required("executionArn", 256);
         var execution = await call.ExecutionAsync(arn, ct);
-        // Parallel branches run as executions of their own (branch) definitions: look below the top level too.
-        var definition = Find(call.Engine.Definitions, execution.Workflow) ?? throw SfnErrors.ExecutionDoesNotExist(arn);
+        // The revision the execution started on (an ASL machine may have been updated since); Parallel branches and Map
+        // iterations run as executions of their own child definitions, which the registry also knows.
+        if (!request.Services.GetRequiredService<IWorkflowDefinitions>().TryGet(execution.Workflow, execution.Revision, out var definition))
+            throw SfnErrors.ExecutionDoesNotExist(arn);
         return Describe(call, definition, request.Services.GetStateMachineDates().CreationDate);
     }
 
@@ -65,16 +68,6 @@ internal static class StateMachineOperations
         ["loggingConfiguration"] = new JsonObject { ["level"] = "OFF", ["includeExecutionData"] = false },
         ["tracingConfiguration"] = new JsonObject { ["enabled"] = false },
     };
-
-    private static WorkflowDefinition? Find(IEnumerable<WorkflowDefinition> definitions, string name)
-    {
-        foreach (var definition in definitions)
-        {
-            if (definition.Name == name) return definition;
-            if (Find(definition.States.SelectMany(s => s.Branches), name) is { } branch) return branch;
-        }
-        return null;
-    }
 
     private static int Offset(string token) =>
         SfnCall.DecodeToken(token)["o"] is JsonValue v && v.TryGetValue<int>(out var offset) && offset >= 0

@@ -17,7 +17,8 @@ public sealed record FindEvents(
     string? To = null,
     string? Page = null,
     string? PageSize = null,
-    bool NewestFirst = false) : IRequest<EventStorePage>
+    bool NewestFirst = false,
+    string? Bus = null) : IRequest<EventStorePage>
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;

@@ -16,7 +16,7 @@ public sealed record PutEvents(IReadOnlyList<PutEventsEntry> Entries) : IRequest
 }
 
 /// <param name="Detail">A JSON string holding an object, as in EventBridge.</param>
-/// <param name="EventBusName">Accepted for compatibility; the shop has one bus.</param>
+/// <param name="EventBusName">A bus name or ARN; null is <c>default</c>. A bus that does not exist fails the entry.</param>
 /// <param name="Time">The event's time; now when null.</param>
 public sealed record PutEventsEntry(
     string? Source,

@@ -5,10 +5,11 @@ using Mediator;
 using Shop.Modules.EventStore.Contracts;
 using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Http;
+using Shop.Modules.Kernel.Rules;
 
 namespace Shop.Modules.EventStore.PutEvents;
 
-internal sealed class PutEventsHandler(IEventPublisher publisher) : IRequestHandler<Contracts.PutEvents, PutEventsResult>
+internal sealed class PutEventsHandler(IEventPublisher publisher, EventRules buses) : IRequestHandler<Contracts.PutEvents, PutEventsResult>
 {
     private const int MaxSourceLength = 256;
     private const int MaxDetailTypeLength = 128;
@@ -30,9 +31,15 @@ internal sealed class PutEventsHandler(IEventPublisher publisher) : IRequestHand
                 results.Add(error);
                 continue;
             }
+            if (await buses.FindBusAsync(entry.EventBusName, cancellationToken) is not { } bus)
+            {
+                results.Add(PutEventsResultEntry.Invalid("EventBusName",
+                    $"event bus {EventBuses.NameOf(entry.EventBusName)} does not exist (ListEventBuses lists the buses; CreateEventBus makes one)."));
+                continue;
+            }
             // One unit of work per entry: a later entry failing never takes back an earlier one, as in EventBridge.
             var published = await publisher.PublishAsync(entry.Source!, entry.DetailType!, detail!,
-                resources: entry.Resources, time: entry.Time, cancellationToken: cancellationToken);
+                resources: entry.Resources, time: entry.Time, eventBus: bus.Name, cancellationToken: cancellationToken);
             results.Add(PutEventsResultEntry.Published(published.Id));
         }
         return new PutEventsResult(results.Count(r => r.Failed), results);

@@ -13,7 +13,8 @@ internal sealed class FindEventsHandler(IEventStore store) : IRequestHandler<Fin
     public async ValueTask<EventStorePage> Handle(FindEvents request, CancellationToken cancellationToken)
     {
         var query = new EventQuery(Filter(request.Who, "who"), Filter(request.DetailType, "detailType"), Filter(request.Source, "source"),
-            Filter(request.OrderId, "orderId"), Time(request.From, "from"), Time(request.To, "to"), request.NewestFirst);
+            Filter(request.OrderId, "orderId"), Time(request.From, "from"), Time(request.To, "to"), request.NewestFirst,
+            Filter(request.Bus, "bus"));
         if (query.From > query.To) throw new InvalidInputException("to", "'to' must not be before 'from'.");
         var page = Number(request.Page, "page", 1, 1_000_000);
         // Larger pages are capped, not refused: the answer says which size was used.

@@ -11,8 +11,8 @@ internal static class QueryEventsEndpoint
 {
     public static async Task<Ok<EventStorePage>> Handle(ISender sender,
         string? who, string? detailType, string? source, string? orderId, string? from, string? to, string? page, string? pageSize,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new FindEvents(who, detailType, source, orderId, from, to, page, pageSize), cancellationToken));
+        string? bus, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new FindEvents(who, detailType, source, orderId, from, to, page, pageSize, Bus: bus), cancellationToken));
 
     public static async Task<Results<Ok<EventStoreItem>, NotFound>> HandleOne(IEventStore store, string eventId, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public static class DatabaseEndpoints
     public static IEndpointRouteBuilder MapDatabaseEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/admin").WithTags("Admin")
-            .MapGet("/database", (WriteGate writer) => TypedResults.Ok(writer.Counts))
+            .MapGet("/database", (GroupCommitWriter writer) => TypedResults.Ok(writer.Counts))
             .WithSummary("The group-committing writer's counts since start: units of work, rolled back, SQLite commits");
         return app;
     }

@@ -5,17 +5,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Shop.Modules.Kernel.Database;
 
 /// <summary>
-/// The one SQLite connection of a DI scope. Every module's DbContext in the scope runs on it, so a
-/// unit of work can put the effects of several modules into one transaction (Invariant 1).
+/// The connection of a DI scope. Every module's DbContext in the scope runs on it, so a unit of work can put
+/// the effects of several modules into one transaction (Invariant 1). Outside a unit of work it is the scope's
+/// own connection (reads). While the scope's unit of work has its turn on the <see cref="GroupCommitWriter"/>,
+/// every context of the scope (and <see cref="Connection"/>, <see cref="Transaction"/>) is switched onto the
+/// writer's connection and its open batch transaction, and switched back when the work ends.
 /// </summary>
+/// <remarks>Read <see cref="Connection"/> and <see cref="Transaction"/> where a command runs; never keep them across units of work.</remarks>
 public sealed class ShopConnection(DatabaseSettings settings) : IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> _contexts = [];
-    private SqliteConnection? _connection;
+    private SqliteConnection? _own;
+    private SqliteConnection? _joined;
 
+    /// <summary>The open transaction of the scope's unit of work (the writer's batch transaction), or null.</summary>
     public SqliteTransaction? Transaction { get; private set; }
 
-    public SqliteConnection Connection => _connection ??= Open(settings.ConnectionString, settings.Synchronous);
+    /// <summary>The writer's connection while the scope's unit of work runs, else the scope's own (opened on first use).</summary>
+    public SqliteConnection Connection => _joined ?? Own;
+
+    private SqliteConnection Own => _own ??= Open(settings.ConnectionString, settings.Synchronous);
 
     internal static SqliteConnection Open(string connectionString, SynchronousMode synchronous)
     {
@@ -28,42 +37,48 @@ public sealed class ShopConnection(DatabaseSettings settings) : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>Called by each module context created in this scope, so that it joins an open transaction.</summary>
+    /// <summary>Called by each module context created in this scope, so that it joins an open unit of work.</summary>
     internal void Attach(DbContext context)
     {
         _contexts.Add(context);
-        if (Transaction is not null) context.Database.UseTransaction(Transaction);
+        if (_joined is not null) JoinContext(context);
     }
 
-    internal SqliteTransaction Begin()
+    /// <summary>The scope's unit of work got its turn: run every context on the writer's connection and transaction.</summary>
+    internal void Join(SqliteTransaction transaction)
     {
-        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): take the write lock up front, so a transaction
-        // never fails half-way when upgrading from reader to writer.
-        Transaction = Connection.BeginTransaction(deferred: false);
-        foreach (var context in _contexts) context.Database.UseTransaction(Transaction);
-        return Transaction;
+        _joined = transaction.Connection ?? throw new InvalidOperationException("The writer's transaction has no connection.");
+        Transaction = transaction;
+        foreach (var context in _contexts) JoinContext(context);
     }
 
-    internal void End()
+    /// <summary>The work ended (committed later by the writer, or rolled back to its savepoint): back to the own connection.</summary>
+    internal void Leave()
     {
+        if (_joined is null) return;
+        _joined = null;
+        Transaction = null;
+        var own = _contexts.Count > 0 ? Own : null;
         foreach (var context in _contexts)
         {
+            // A tracked entity must not outlive its unit of work: the next one reads fresh state.
             context.ChangeTracker.Clear();
             context.Database.UseTransaction((DbTransaction?)null);
+            context.Database.SetDbConnection(own);
         }
-        Transaction?.Dispose();
-        Transaction = null;
     }
 
-    public void Dispose()
+    private void JoinContext(DbContext context)
     {
-        Transaction?.Dispose();
-        _connection?.Dispose();
+        context.Database.SetDbConnection(_joined);
+        context.Database.UseTransaction(Transaction);
     }
+
+    // The transaction belongs to the writer: a scope disposes only its own connection.
+    public void Dispose() => _own?.Dispose();
 
     public async ValueTask DisposeAsync()
     {
-        if (Transaction is not null) await Transaction.DisposeAsync();
-        if (_connection is not null) await _connection.DisposeAsync();
+        if (_own is not null) await _own.DisposeAsync();
     }
 }

@@ -1,16 +1,21 @@
+using Microsoft.Extensions.Logging;
+
 namespace Shop.Modules.Kernel.Database;
 
 /// <summary>
-/// Runs work in one transaction on the scope's connection. Nested calls join the outer transaction, so a
-/// workflow step and the module handlers it calls through the mediator commit together or not at all.
+/// Runs work in one transaction. Nested calls join the outer transaction, so a workflow step and the module
+/// handlers it calls through the mediator commit together or not at all. The outermost call queues on the
+/// <see cref="GroupCommitWriter"/>: the work runs (on this caller's flow) inside its own savepoint of the writer's
+/// batch transaction, and ExecuteAsync returns once that batch has really committed. A failing work is rolled
+/// back alone and its exception comes back to the caller, as with a transaction of its own.
 /// </summary>
-public sealed class UnitOfWork(ShopConnection connection, WriteGate gate)
+public sealed class UnitOfWork(ShopConnection connection, GroupCommitWriter writer, ILogger<UnitOfWork> logger)
 {
     private readonly List<Func<ValueTask>> _afterCommit = [];
 
     public bool IsActive => connection.Transaction is not null;
 
-    /// <summary>Work to run once the transaction has committed (e.g. dispatching stored events).</summary>
+    /// <summary>Work to run once the transaction has committed (e.g. dispatching stored events); never if it did not.</summary>
     public void AfterCommit(Func<ValueTask> action)
     {
         if (!IsActive) throw new InvalidOperationException("AfterCommit needs an open unit of work.");
@@ -24,60 +29,73 @@ public sealed class UnitOfWork(ShopConnection connection, WriteGate gate)
     {
         if (IsActive) return await work(cancellationToken);
 
-        // SQLite has one writer at a time; queueing writers in process is cheaper than letting them spin on SQLITE_BUSY.
-        await gate.WaitAsync(cancellationToken);
+        var turn = writer.Enqueue(cancellationToken);
+        var transaction = await turn.Granted;
         T result;
+        var succeeded = false;
         try
         {
-            var transaction = connection.Begin();
-            try
-            {
-                result = await work(cancellationToken);
-                await transaction.CommitAsync(CancellationToken.None);
-                gate.Committed();
-            }
-            catch
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                _afterCommit.Clear();
-                throw;
-            }
-            finally
-            {
-                connection.End();
-            }
+            connection.Join(transaction);
+            result = await work(cancellationToken);
+            succeeded = true;
+        }
+        catch
+        {
+            _afterCommit.Clear();
+            throw;
         }
         finally
         {
-            gate.Release();
+            try
+            {
+                connection.Leave();
+            }
+            finally
+            {
+                // Always hand the transaction back, or the writer would wait forever.
+                turn.Finish(succeeded);
+                if (!succeeded) await WaitForRollbackAsync(turn);
+            }
+        }
+
+        try
+        {
+            await turn.Outcome;
+        }
+        catch
+        {
+            // The batch did not commit: nothing of this work is stored, so nothing may follow from it.
+            _afterCommit.Clear();
+            throw;
         }
 
         var actions = _afterCommit.ToArray();
         _afterCommit.Clear();
-        foreach (var action in actions) await action();
+        foreach (var action in actions)
+        {
+            try
+            {
+                await action();
+            }
+            catch (Exception error)
+            {
+                // The work is committed: one failing follow-up must not skip the others (each has its own recovery at start).
+                logger.LogError(error, "An after-commit action failed");
+            }
+        }
         return result;
     }
+
+    /// <summary>Returns once the writer has rolled the failed work back, so the caller's exception follows its undoing.</summary>
+    private static async Task WaitForRollbackAsync(Turn turn)
+    {
+        try
+        {
+            await turn.Outcome;
+        }
+        catch (Exception)
+        {
+            // The whole batch failed: this work is undone all the same; the caller gets its own exception.
+        }
+    }
 }
-
-/// <summary>The process-wide queue of writers (SQLite serialises them anyway).</summary>
-public sealed class WriteGate : IDisposable
-{
-    private readonly SemaphoreSlim _semaphore = new(1, 1);
-    private readonly DatabaseSettings _settings;
-    private long _commits;
-
-    public WriteGate(DatabaseSettings settings) => _settings = settings;
-
-    /// <summary>Units of work committed and real SQLite commits since start (one each: no group commit yet).</summary>
-    public WriterCounts Counts => new(Interlocked.Read(ref _commits), 0, Interlocked.Read(ref _commits), _settings.Synchronous);
-
-    internal void Committed() => Interlocked.Increment(ref _commits);
-
-    public Task WaitAsync(CancellationToken cancellationToken) => _semaphore.WaitAsync(cancellationToken);
-
-    public void Release() => _semaphore.Release();
-
-    public void Dispose() => _semaphore.Dispose();
-}
-
-public sealed record WriterCounts(long UnitsOfWork, long RolledBack, long Commits, SynchronousMode Synchronous);

@@ -1,16 +1,22 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Shop.Modules.Kernel.Aws;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events.Data;
 
 namespace Shop.Modules.Kernel.Events;
 
-internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, TimeProvider clock, EventDispatcher dispatcher) : IEventPublisher
+internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, TimeProvider clock, EventDispatcher dispatcher,
+    IOptionsMonitor<AwsSettings> aws) : IEventPublisher
 {
     public async Task<EventEnvelope> PublishAsync(string source, string detailType, JsonObject detail, string? who = null,
-        IReadOnlyList<string>? resources = null, DateTimeOffset? time = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<string>? resources = null, DateTimeOffset? time = null, string? eventBus = null,
+        CancellationToken cancellationToken = default)
     {
-        var envelope = new EventEnvelope("0", Guid.NewGuid().ToString(), detailType, source, EventEnvelope.LocalAccount,
-            (time ?? clock.GetUtcNow()).ToUniversalTime(), EventEnvelope.LocalRegion, resources ?? [], detail);
+        // The configured account and region, as in every ARN the shop writes: patterns on "account"/"region" match as on AWS.
+        var settings = aws.CurrentValue;
+        var envelope = new EventEnvelope("0", Guid.NewGuid().ToString(), detailType, source, settings.AccountId,
+            (time ?? clock.GetUtcNow()).ToUniversalTime(), settings.Region, resources ?? [], detail);
 
         await unitOfWork.ExecuteAsync(async ct =>
         {
@@ -25,6 +31,7 @@ internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, 
                 DetailType = detailType,
                 Envelope = envelope.ToJson(),
                 OrderId = detail.Text("orderId"),
+                Bus = eventBus ?? Rules.EventBuses.Default,
             });
             await db.SaveChangesAsync(ct);
             // Only a committed event may reach handlers; a rolled-back one never existed.

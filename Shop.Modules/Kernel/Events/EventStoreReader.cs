@@ -16,6 +16,7 @@ internal sealed class EventStoreReader(EventsDbContext db) : IEventStore
         if (query.Who is { } who) events = events.Where(e => e.Who == who);
         if (query.DetailType is { } detailType) events = events.Where(e => e.DetailType == detailType);
         if (query.Source is { } source) events = events.Where(e => e.Source == source);
+        if (query.Bus is { } bus) events = events.Where(e => e.Bus == bus);
         if (query.OrderId is { } orderId) events = events.Where(e => e.OrderId == orderId);
         // Times are fixed-width UTC text (ModelConventions), so comparing text compares instants.
         if (query.From is { } from)
@@ -47,5 +48,5 @@ internal sealed class EventStoreReader(EventsDbContext db) : IEventStore
 
     private static StoredEventView ToView(StoredEvent e) =>
         new(e.Sequence, e.Who, e.TimeWhat, e.Source, e.DetailType, e.OrderId, e.DispatchedAt is not null,
-            JsonSerializer.Deserialize<EventEnvelope>(e.Envelope, EventEnvelope.Json)!);
+            JsonSerializer.Deserialize<EventEnvelope>(e.Envelope, EventEnvelope.Json)!, e.Bus);
 }

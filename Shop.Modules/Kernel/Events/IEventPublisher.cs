@@ -9,6 +9,8 @@ namespace Shop.Modules.Kernel.Events;
 public interface IEventPublisher
 {
     /// <param name="who">Event-store key of the entity the event is about, e.g. <c>C#customer-1</c>; null derives it from the detail.</param>
+    /// <param name="eventBus">The bus it goes on (a name the caller has checked exists); null is the default bus.</param>
     Task<EventEnvelope> PublishAsync(string source, string detailType, JsonObject detail, string? who = null,
-        IReadOnlyList<string>? resources = null, DateTimeOffset? time = null, CancellationToken cancellationToken = default);
+        IReadOnlyList<string>? resources = null, DateTimeOffset? time = null, string? eventBus = null,
+        CancellationToken cancellationToken = default);
 }

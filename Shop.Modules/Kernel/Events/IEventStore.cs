@@ -18,7 +18,8 @@ public sealed record EventQuery(
     string? OrderId = null,
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
-    bool NewestFirst = false);
+    bool NewestFirst = false,
+    string? Bus = null);
 
 /// <summary>One stored event: its store keys and the envelope as published.</summary>
 public sealed record StoredEventView(
@@ -29,6 +30,7 @@ public sealed record StoredEventView(
     string DetailType,
     string? OrderId,
     bool Dispatched,
-    EventEnvelope Envelope);
+    EventEnvelope Envelope,
+    string Bus);
 
 public sealed record StoredEventPage(IReadOnlyList<StoredEventView> Items, int Page, int PageSize, int Total);

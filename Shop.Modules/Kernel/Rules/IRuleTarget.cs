@@ -15,6 +15,17 @@ public interface IRuleTarget
     Task InvokeAsync(RuleInvocation invocation, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A kind of target a rule made at run time names by ARN (PutTargets), e.g. a state machine. Registered in DI as
+/// <c>IRuleArnTarget</c> (scoped); like <see cref="IRuleTarget"/>, it runs inside the rule's "handled" unit of work.
+/// </summary>
+public interface IRuleArnTarget
+{
+    bool Accepts(string arn);
+
+    Task InvokeAsync(string arn, RuleInvocation invocation, CancellationToken cancellationToken);
+}
+
 /// <param name="Input">What the rule's target input (whole event, Input, InputPath or transformer) made of the event.</param>
 public sealed record RuleInvocation(string Rule, JsonNode? Input, EventEnvelope Event);
 

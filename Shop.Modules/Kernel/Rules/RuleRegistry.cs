@@ -1,8 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Shop.Modules.Kernel.Events;
-using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Kernel.Rules;
 
@@ -34,38 +31,4 @@ internal sealed class RuleStartupCheck(IServiceScopeFactory scopes) : IHostedSer
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>
-/// The rules as subscribers of the bus: each rule an event matches is one delivery ("Rule:" + its name), counted,
-/// retried and set aside like any other. The target runs in <see cref="HandleOnce"/> keyed by the rule's name: its
-/// effect and the "handled" mark commit together, so a redelivery changes nothing.
-/// </summary>
-internal sealed class RuleSubscribers(RuleRegistry registry, ILogger<RuleSubscribers> logger) : IEventSubscribers
-{
-    public IEnumerable<EventSubscriber> Match(EventEnvelope @event)
-    {
-        if (registry.Rules.Count == 0) yield break;
-        var node = Patterns.EventPattern.ToNode(@event);
-        foreach (var declaration in registry.Rules)
-        {
-            if (!declaration.Rule.TryTransform(node, out var input)) continue;
-            yield return new EventSubscriber("Rule:" + declaration.Rule.Name, (services, evt, ct) => InvokeAsync(services, declaration, input, evt, ct));
-        }
-    }
-
-    private async ValueTask InvokeAsync(IServiceProvider services, RuleDeclaration declaration, System.Text.Json.Nodes.JsonNode? input, EventEnvelope evt, CancellationToken cancellationToken)
-    {
-        var target = services.GetServices<IRuleTarget>().First(t => t.Name == declaration.Target);
-        try
-        {
-            await services.GetRequiredService<HandleOnce>().RunAsync(evt, "Rule:" + declaration.Rule.Name,
-                ct => target.InvokeAsync(new RuleInvocation(declaration.Rule.Name, input, evt), ct), cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            // The event cannot be what the target needs: retrying cannot help (the target refused it, as EventBridge's would).
-            logger.LogWarning("Rule {Rule} refused event {EventId} ({DetailType}): {Problem}", declaration.Rule.Name, evt.Id, evt.DetailType, e.Message);
-        }
-    }
 }

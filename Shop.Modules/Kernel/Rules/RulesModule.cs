@@ -25,6 +25,12 @@ public static class RulesModule
     {
         foreach (var rule in ReadConfiguredRules(configuration)) services.AddSingleton(rule);
         services.AddSingleton<RuleRegistry>();
+        services.AddSingleton<DeclaredBuses>();
+        services.AddSingleton<RuntimeRuleCache>();
+        services.AddScoped<RuleTargetInvoker>();
+        services.AddScoped(sp => new EventRules(sp.GetRequiredService<Events.Data.EventsDbContext>(), sp.GetRequiredService<Database.UnitOfWork>(),
+            sp.GetRequiredService<RuleRegistry>(), sp.GetRequiredService<DeclaredBuses>(), sp.GetRequiredService<RuntimeRuleCache>(),
+            sp.GetRequiredService<RuleTargetInvoker>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<Events.IEventSubscribers, RuleSubscribers>();
         services.AddHostedService<RuleStartupCheck>();
         return services;

@@ -20,6 +20,8 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
 
     public DbSet<DemoEffectRow> DemoEffects => Set<DemoEffectRow>();
 
+    public DbSet<StateMachineRow> StateMachines => Set<StateMachineRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ExecutionRow>(e =>
@@ -53,6 +55,11 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.DueAt);
             e.HasIndex(x => x.ExecutionId);
+        });
+        modelBuilder.Entity<StateMachineRow>(e =>
+        {
+            e.ToTable("wf_state_machines");
+            e.HasKey(x => new { x.Name, x.Revision });
         });
         modelBuilder.Entity<DemoEffectRow>(e =>
         {

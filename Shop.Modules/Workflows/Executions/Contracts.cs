@@ -130,7 +130,10 @@ public sealed record ExecutionDescription(
     string? Cause,
     DateTimeOffset StartDate,
     DateTimeOffset? StopDate,
-    string? ParentExecutionId);
+    string? ParentExecutionId,
+    int Revision = 0,
+    int RedriveCount = 0,
+    DateTimeOffset? RedriveDate = null);
 
 public sealed record ExecutionSummary(string ExecutionId, string Name, string Workflow, string Status, string? CurrentState,
     DateTimeOffset StartDate, DateTimeOffset? StopDate);

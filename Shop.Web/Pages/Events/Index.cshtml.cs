@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shop.Modules.EventStore.Contracts;
 using Shop.Modules.Kernel.Http;
+using Shop.Modules.Kernel.Rules;
 
 namespace Shop.Web.Pages.Events;
 
 /// <summary>The event store, filtered and paged (newest first), and a "Send events" form like EventBridge's console.</summary>
-public sealed class IndexModel(ISender sender) : PageModel
+public sealed class IndexModel(ISender sender, EventRules rules) : PageModel
 {
     public const int PageSize = 25;
 
@@ -20,6 +21,13 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     [BindProperty(SupportsGet = true)]
     public string? OrderId { get; set; }
+
+    /// <summary>An event bus name; empty: every bus.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Bus { get; set; }
+
+    /// <summary>The buses to filter by and send to (default, the settings' and those made at run time).</summary>
+    public IReadOnlyList<EventBusInfo> Buses { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -49,7 +57,7 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostSendAsync(CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new PutEvents([new PutEventsEntry(Send.Source, Send.DetailType, Send.Detail)]), cancellationToken);
+        var result = await sender.Send(new PutEvents([new PutEventsEntry(Send.Source, Send.DetailType, Send.Detail, Send.EventBus)]), cancellationToken);
         var entry = result.Entries[0];
         if (!entry.Failed)
         {
@@ -65,16 +73,17 @@ public sealed class IndexModel(ISender sender) : PageModel
     /// <summary>Filter and paging links keep each other.</summary>
     public Dictionary<string, string?> RouteFor(int pageNumber) => new()
     {
-        ["who"] = Who, ["detailType"] = DetailType, ["orderId"] = OrderId, ["from"] = From, ["to"] = To,
+        ["who"] = Who, ["detailType"] = DetailType, ["orderId"] = OrderId, ["bus"] = Bus, ["from"] = From, ["to"] = To,
         ["p"] = pageNumber.ToString(CultureInfo.InvariantCulture),
     };
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        Buses = await rules.ListBusesAsync(cancellationToken);
         try
         {
             Results = await sender.Send(new FindEvents(Who, DetailType, OrderId: OrderId, From: From, To: To, Page: PageNumber,
-                PageSize: PageSize.ToString(CultureInfo.InvariantCulture), NewestFirst: true), cancellationToken);
+                PageSize: PageSize.ToString(CultureInfo.InvariantCulture), NewestFirst: true, Bus: Bus), cancellationToken);
         }
         catch (InvalidInputException ex)
         {
@@ -90,4 +99,7 @@ public sealed class SendEventInput
     public string? DetailType { get; set; }
 
     public string? Detail { get; set; } = "{}";
+
+    /// <summary>The bus to put the event on; empty: default.</summary>
+    public string? EventBus { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Rules.Data;
 
 namespace Shop.Modules.Kernel.Events.Data;
 
@@ -12,6 +13,12 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options,
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
 
     public DbSet<HandledEvent> Handled => Set<HandledEvent>();
+
+    public DbSet<EventBusRow> Buses => Set<EventBusRow>();
+
+    public DbSet<RuleRow> Rules => Set<RuleRow>();
+
+    public DbSet<RuleTargetRow> Targets => Set<RuleTargetRow>();
 
     public DbSet<PendingDelivery> Deliveries => Set<PendingDelivery>();
 
@@ -27,6 +34,8 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options,
             e.HasIndex(x => x.Time);
             e.HasIndex(x => x.OrderId);
             e.HasIndex(x => x.DetailType);
+            e.Property(x => x.Bus).HasDefaultValue(Kernel.Rules.EventBuses.Default);
+            e.HasIndex(x => new { x.Bus, x.Sequence });
             // Partial index: finding undispatched events stays cheap however many are stored.
             e.HasIndex(x => x.DispatchedAt).HasFilter("DispatchedAt IS NULL");
         });
@@ -43,6 +52,7 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options,
             e.HasIndex(x => new { x.EventId, x.Subscriber }).IsUnique();
             e.HasIndex(x => new { x.Dead, x.Sequence });
         });
+        RuleRows.Configure(modelBuilder);
     }
 }
 

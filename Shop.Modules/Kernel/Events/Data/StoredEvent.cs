@@ -24,6 +24,9 @@ internal sealed class StoredEvent
     /// <summary>The whole envelope as JSON.</summary>
     public required string Envelope { get; set; }
 
+    /// <summary>The event bus it was put on (EventBridge's EventBusName); rules see only their own bus's events.</summary>
+    public string Bus { get; set; } = Rules.EventBuses.Default;
+
     /// <summary>detail.orderId when the event has one, for the order filter.</summary>
     public string? OrderId { get; set; }
 

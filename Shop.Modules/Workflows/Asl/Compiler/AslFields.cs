@@ -101,7 +101,7 @@ internal sealed class AslFields(JsonObject node, string? state, string where)
         }
     }
 
-    public void OnlyFields(IReadOnlySet<string> allowed)
+    public void OnlyFields(HashSet<string> allowed)
     {
         var unknown = Node.Select(p => p.Key).FirstOrDefault(k => !allowed.Contains(k));
         if (unknown is not null) throw Invalid(unknown, "is not a field of this state type");

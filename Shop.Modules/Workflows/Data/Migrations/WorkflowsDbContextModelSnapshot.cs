@@ -93,6 +93,9 @@ namespace Shop.Modules.Workflows.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnteredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
@@ -118,6 +121,15 @@ namespace Shop.Modules.Workflows.Data.Migrations
 
                     b.Property<string>("ParentRound")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RedriveCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedrivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StartedAt")
                         .IsRequired()
@@ -196,6 +208,38 @@ namespace Shop.Modules.Workflows.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("wf_history", (string)null);
+                });
+
+            modelBuilder.Entity("Shop.Modules.Workflows.Data.StateMachineRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name", "Revision");
+
+                    b.ToTable("wf_state_machines", (string)null);
                 });
 
             modelBuilder.Entity("Shop.Modules.Workflows.Data.TaskTokenRow", b =>

@@ -82,6 +82,12 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Bus")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default");
+
                     b.Property<string>("DetailType")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -130,9 +136,84 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
 
                     b.HasIndex("Time");
 
+                    b.HasIndex("Bus", "Sequence");
+
                     b.HasIndex("Who", "TimeWhat");
 
                     b.ToTable("evt_events", (string)null);
+                });
+
+            modelBuilder.Entity("Shop.Modules.Kernel.Rules.Data.EventBusRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("evt_buses", (string)null);
+                });
+
+            modelBuilder.Entity("Shop.Modules.Kernel.Rules.Data.RuleRow", b =>
+                {
+                    b.Property<string>("Bus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleArn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Bus", "Name");
+
+                    b.ToTable("evt_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Shop.Modules.Kernel.Rules.Data.RuleTargetRow", b =>
+                {
+                    b.Property<string>("Bus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Arn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoleArn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Bus", "Rule", "Id");
+
+                    b.ToTable("evt_rule_targets", (string)null);
                 });
 #pragma warning restore 612, 618
         }
