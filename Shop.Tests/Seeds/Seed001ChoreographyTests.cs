@@ -47,6 +47,41 @@ public sealed class Seed001ChoreographyTests
             .GetValue<string>().Should().Be("Car Sold", "the last all-of (delivered and invoiced) keeps the event that entered it");
     }
 
+    // "aws stepfunctions start-execution --state-machine-arn arn:aws:states:<region>:<accountId>:stateMachine:<workflowId> --input file://test.json"
+    [Fact]
+    public async Task Given_the_seeds_command_line_When_the_AWS_CLI_starts_WorkflowSimulation_with_file_test_json_Then_the_simulation_runs()
+    {
+        var folder = Directory.CreateTempSubdirectory("seed001-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "test.json"), SeedTestJson().ToJsonString());
+            await using var server = await Browser.ShopServer.StartAsync(new Dictionary<string, string> { ["Workflows__TimeScale"] = "0.001" });
+            var aws = new AwsCli(server.BaseAddress, folder);
+
+            var started = await aws.RunAsync("stepfunctions", "start-execution",
+                "--state-machine-arn", "arn:aws:states:us-east-1:000000000000:stateMachine:WorkflowSimulation", "--input", "file://test.json");
+
+            started.ExitCode.Should().Be(0, started.ToString());
+            var executionArn = (string)started.Json["executionArn"]!;
+            var status = "RUNNING";
+            for (var i = 0; i < 600 && status == "RUNNING"; i++)
+            {
+                await Task.Delay(100);
+                var described = await aws.RunAsync("stepfunctions", "describe-execution", "--execution-arn", executionArn);
+                described.ExitCode.Should().Be(0, described.ToString());
+                status = (string)described.Json["status"]!;
+            }
+            status.Should().Be("SUCCEEDED");
+            using var client = new HttpClient { BaseAddress = server.BaseAddress };
+            var run = await client.RunAsync("SecondHandCar", "car-88888");
+            await client.WaitForStatusAsync((string)run["executionId"]!, "SUCCEEDED", seconds: 30);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Given_a_simulation_When_it_starts_Then_the_first_event_is_published_before_its_wait_and_the_next_one_after_it()
     {
