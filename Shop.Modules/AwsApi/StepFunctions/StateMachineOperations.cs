@@ -6,8 +6,7 @@ namespace Shop.Modules.AwsApi.StepFunctions;
 
 /// <summary>
 /// ListStateMachines, DescribeStateMachine, DescribeStateMachineForExecution over the engine's registered workflows
-/// (every one a STANDARD state machine); CreateStateMachine, UpdateStateMachine and DeleteStateMachine answer a clear
-/// ValidationException until ASL state machines can be registered at run time.
+/// (every one a STANDARD state machine: the C# ones and the ASL ones of <see cref="StateMachineChanges"/>).
 /// </summary>
 internal static class StateMachineOperations
 {
@@ -53,10 +52,6 @@ internal static class StateMachineOperations
             throw SfnErrors.ExecutionDoesNotExist(arn);
         return Describe(call, definition, request.Services.GetStateMachineDates().CreationDate);
     }
-
-    public static Task<JsonNode?> NotSupportedAsync(AwsRequest request, CancellationToken ct) =>
-        throw AwsException.Validation(
-            $"{request.Http.Request.Headers["X-Amz-Target"].ToString().Split('.').Last()} is not supported yet: the shop's state machines are the workflows it registers at start (C#).");
 
     private static JsonObject Describe(SfnCall call, WorkflowDefinition definition, DateTimeOffset date) => new()
     {

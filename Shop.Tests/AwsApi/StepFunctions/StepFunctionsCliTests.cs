@@ -69,9 +69,49 @@ public sealed class StepFunctionsCliTests(StepFunctionsCliTests.Server server) :
 
         await FailsWithAsync("StateMachineDoesNotExist", "stepfunctions", "describe-state-machine", "--state-machine-arn", StateMachineArn("Nope"));
         await FailsWithAsync("InvalidArn", "stepfunctions", "describe-state-machine", "--state-machine-arn", "not-an-arn");
-        await FailsWithAsync("ValidationException", "stepfunctions", "create-state-machine", "--name", "x", "--definition", "{}", "--role-arn", "arn:aws:iam::000000000000:role/x");
+        await FailsWithAsync("InvalidDefinition", "stepfunctions", "create-state-machine", "--name", "x", "--definition", "{}", "--role-arn", "arn:aws:iam::000000000000:role/x");
         await FailsWithAsync("ValidationException", "stepfunctions", "update-state-machine", "--state-machine-arn", StateMachineArn(Approval), "--definition", "{}");
         await FailsWithAsync("ValidationException", "stepfunctions", "delete-state-machine", "--state-machine-arn", StateMachineArn(Approval));
+    }
+
+    [Fact]
+    public async Task Given_an_ASL_document_When_created_updated_run_and_deleted_with_the_cli_Then_each_revision_runs_as_written()
+    {
+        await File.WriteAllTextAsync(Path.Combine(server.Folder, "hello.asl.json"),
+            """{"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('Hello, {}!', $.who)"}, "End": true}}}""");
+        await File.WriteAllTextAsync(Path.Combine(server.Folder, "who.json"), """{"who": "Julia"}""");
+
+        var created = await OkAsync("stepfunctions", "create-state-machine", "--name", "Cli.Hello", "--definition", "file://hello.asl.json",
+            "--role-arn", "arn:aws:iam::000000000000:role/x");
+        ((string)created["stateMachineArn"]!).Should().Be(StateMachineArn("Cli.Hello"));
+        var run = await OkAsync("stepfunctions", "start-execution", "--state-machine-arn", StateMachineArn("Cli.Hello"), "--input", "file://who.json");
+        var output = await OutputWhenEndedAsync((string)run["executionArn"]!);
+        ((string)output["greeting"]!).Should().Be("Hello, Julia!");
+
+        await OkAsync("stepfunctions", "update-state-machine", "--state-machine-arn", StateMachineArn("Cli.Hello"), "--definition",
+            """{"StartAt": "Bye", "States": {"Bye": {"Type": "Pass", "Result": {"bye": true}, "End": true}}}""");
+        var again = await OkAsync("stepfunctions", "start-execution", "--state-machine-arn", StateMachineArn("Cli.Hello"), "--input", "{}");
+        ((bool)(await OutputWhenEndedAsync((string)again["executionArn"]!))["bye"]!).Should().BeTrue();
+
+        await FailsWithAsync("InvalidDefinition", "stepfunctions", "update-state-machine", "--state-machine-arn", StateMachineArn("Cli.Hello"),
+            "--definition", """{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}}}""");
+        await OkAsync("stepfunctions", "delete-state-machine", "--state-machine-arn", StateMachineArn("Cli.Hello"));
+        await FailsWithAsync("StateMachineDoesNotExist", "stepfunctions", "describe-state-machine", "--state-machine-arn", StateMachineArn("Cli.Hello"));
+    }
+
+    private async Task<JsonNode> OutputWhenEndedAsync(string executionArn)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            var described = await OkAsync("stepfunctions", "describe-execution", "--execution-arn", executionArn);
+            if ((string)described["status"]! != "RUNNING")
+            {
+                ((string)described["status"]!).Should().Be("SUCCEEDED", described.ToJsonString());
+                return JsonNode.Parse((string)described["output"]!)!;
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"{executionArn} did not end within 60 s");
     }
 
     [Fact]

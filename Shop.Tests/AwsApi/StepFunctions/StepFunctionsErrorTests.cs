@@ -61,7 +61,11 @@ public sealed class StepFunctionsErrorTests : IClassFixture<StepFunctionsErrorTe
         { "SendTaskFailure", $$"""{"taskToken": "{{ValidLookingToken}}", "error": "{{new string('e', 257)}}"}""", "ValidationException" },
         { "SendTaskHeartbeat", $$"""{"taskToken": "{{ValidLookingToken}}"}""", "TaskDoesNotExist" },
         { "SendTaskHeartbeat", """{"taskToken": "has spaces in it, not a token"}""", "InvalidToken" },
-        { "CreateStateMachine", """{"name": "x", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/x"}""", "ValidationException" },
+        { "CreateStateMachine", """{"name": "x", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/x"}""", "InvalidDefinition" },
+        { "CreateStateMachine", """{"name": "x", "definition": "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\"}}}", "roleArn": "arn:aws:iam::000000000000:role/x"}""", "InvalidDefinition" },
+        { "CreateStateMachine", """{"name": "x", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/x", "type": "EXPRESS"}""", "ValidationException" },
+        { "CreateStateMachine", $$"""{"name": "{{Approval}}", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/x"}""", "StateMachineAlreadyExists" },
+        { "UpdateStateMachine", $$"""{"stateMachineArn": "{{StateMachineArn("Nope")}}", "definition": "{}"}""", "StateMachineDoesNotExist" },
         { "UpdateStateMachine", $$"""{"stateMachineArn": "{{StateMachineArn(Approval)}}"}""", "ValidationException" },
         { "DeleteStateMachine", $$"""{"stateMachineArn": "{{StateMachineArn(Approval)}}"}""", "ValidationException" },
     };
