@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Coffee.Contracts;
 using Shop.Modules.Coffee.Data;
+using Shop.Modules.Coffee.Ordering;
 using Shop.Modules.Coffee.Processing;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Workflows;
 
 namespace Shop.Modules.Coffee;
@@ -15,6 +18,7 @@ public static class CoffeeModule
     {
         services.AddModuleDbContext<CoffeeDbContext>(CoffeeDbContext.MigrationsHistoryTable);
         services.AddWorkflow(BaristaWorkflow.Definition);
+        foreach (var source in CoffeeEvents.OrderSources) services.AddReaction<StartOnOrderCreated>(source, CoffeeEvents.OrderCreated);
         return services;
     }
 

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Customers.Contracts;
 using Shop.Modules.Customers.Data;
+using Shop.Modules.Customers.DescribeOnItemDescribed;
 using Shop.Modules.Customers.Seed;
+using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.SampleData;
 
 namespace Shop.Modules.Customers;
@@ -19,6 +22,7 @@ public static class CustomersModule
     {
         services.AddModuleDbContext<CustomersDbContext>(CustomersDbContext.MigrationsHistoryTable);
         services.AddSampleDataSet<CustomersSampleData>();
+        services.AddReaction<DescribeOnItemDescribedHandler>(InventoryEvents.Source, InventoryEvents.ItemDescribed);
         return services;
     }
 

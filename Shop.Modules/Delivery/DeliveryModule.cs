@@ -4,10 +4,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Customers.Contracts;
+using Shop.Modules.Delivery.CancelOnLogistics;
 using Shop.Modules.Delivery.Contracts;
 using Shop.Modules.Delivery.Data;
+using Shop.Modules.Delivery.DeliveredOnLogistics;
 using Shop.Modules.Delivery.Estimate;
+using Shop.Modules.Delivery.EstimateOnCustomerDescribed;
+using Shop.Modules.Delivery.StartOnItemRemoved;
+using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Delivery;
@@ -20,6 +27,10 @@ public static class DeliveryModule
         services.AddModuleDbContext<DeliveryDbContext>(DeliveryDbContext.MigrationsHistoryTable);
         services.AddSingleton<DeliveryEstimator>();
         services.AddScoped<DeliveryOutcome>();
+        services.AddReaction<EstimateOnCustomerDescribedHandler>(CustomerEvents.Source, CustomerEvents.CustomerDescribed);
+        services.AddReaction<CancelOnLogisticsHandler>((_, e) => LogisticsOutcome.Is(e, LogisticsEvents.DeliveryCanceled));
+        services.AddReaction<StartOnItemRemovedHandler>(InventoryEvents.Source, InventoryEvents.ItemRemoved);
+        services.AddReaction<DeliveredOnLogisticsHandler>((_, e) => LogisticsOutcome.Is(e, LogisticsEvents.Delivered));
         return services;
     }
 

@@ -6,10 +6,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Inventory.Data;
+using Shop.Modules.Inventory.DescribeOnItemReserved;
+using Shop.Modules.Inventory.RemoveOnPaymentMade;
+using Shop.Modules.Inventory.ReserveOnOrderCreated;
+using Shop.Modules.Inventory.ReturnOnOrderCanceled;
 using Shop.Modules.Inventory.Seed;
+using Shop.Modules.Inventory.UnreserveOnPaymentFailed;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.SampleData;
+using Shop.Modules.Orders.Contracts;
+using Shop.Modules.Payments.Contracts;
 
 namespace Shop.Modules.Inventory;
 
@@ -21,6 +29,11 @@ public static class InventoryModule
         services.AddModuleDbContext<InventoryDbContext>(InventoryDbContext.MigrationsHistoryTable);
         services.AddScoped<StockMove>();
         services.AddSampleDataSet<ItemsSampleData>();
+        services.AddReaction<UnreserveOnPaymentFailedHandler>(PaymentEvents.Source, PaymentEvents.PaymentFailed);
+        services.AddReaction<DescribeOnItemReservedHandler>(InventoryEvents.Source, InventoryEvents.ItemReserved);
+        services.AddReaction<RemoveOnPaymentMadeHandler>(PaymentEvents.Source, PaymentEvents.PaymentMade);
+        services.AddReaction<ReserveOnOrderCreatedHandler>(OrderEvents.Source, OrderEvents.OrderCreated);
+        services.AddReaction<ReturnOnOrderCanceledHandler>(OrderEvents.Source, OrderEvents.OrderCanceled);
         return services;
     }
 

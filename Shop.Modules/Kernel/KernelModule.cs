@@ -16,7 +16,7 @@ public static class KernelModule
     /// <param name="dataFolder">Absolute folder for the SQLite file and the files modules write.</param>
     public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
-        services.AddSingleton(new DatabaseSettings(dataFolder));
+        services.AddSingleton(new DatabaseSettings(dataFolder, synchronous: DatabaseSettings.ParseSynchronous(configuration["Database:Synchronous"])));
         services.Configure<AwsSettings>(configuration.GetSection("Aws"));
         services.AddSingleton<AwsArns>();
         services.AddScoped<ShopConnection>();
@@ -31,7 +31,11 @@ public static class KernelModule
         services.AddScoped<IEventStore, EventStoreReader>();
         services.AddScoped(sp => new HandleOnce(sp.GetRequiredService<EventsDbContext>(), sp.GetRequiredService<UnitOfWork>()));
         services.AddScoped(sp => new Reaction(sp.GetRequiredService<HandleOnce>(), sp.GetRequiredService<IEventPublisher>(), sp.GetRequiredService<ShopConnection>()));
+        services.AddSingleton(new EventDeliverySettings(
+            Math.Max(1, configuration.GetValue("Events:MaxAttempts", 5)),
+            configuration.GetValue("Events:RetryBaseDelay", TimeSpan.FromSeconds(1))));
         services.AddSingleton<EventDispatcher>();
+        services.AddScoped<IDeadDeliveries, DeadDeliveries>();
         services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
 
         // Scoped: handlers share the caller's scope, hence its connection and unit of work.

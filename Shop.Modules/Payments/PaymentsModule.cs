@@ -1,15 +1,20 @@
 using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Delivery.Contracts;
+using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Http;
+using Shop.Modules.Payments.CancelOnItemReturned;
 using Shop.Modules.Payments.Contracts;
 using Shop.Modules.Payments.Data;
+using Shop.Modules.Payments.PayOnDeliveryEstimated;
 
 namespace Shop.Modules.Payments;
 
@@ -19,6 +24,8 @@ public static class PaymentsModule
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<PaymentsDbContext>(PaymentsDbContext.MigrationsHistoryTable);
+        services.AddReaction<PayOnDeliveryEstimatedHandler>(DeliveryEvents.Source, DeliveryEvents.DeliveryEstimated);
+        services.AddReaction<CancelOnItemReturnedHandler>(InventoryEvents.Source, InventoryEvents.ItemReturned);
         return services;
     }
 

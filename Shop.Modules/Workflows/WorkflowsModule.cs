@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Workflows.Data;
 using Shop.Modules.Workflows.Demo;
+using Shop.Modules.Workflows.Resources;
 
 namespace Shop.Modules.Workflows;
 
@@ -40,6 +41,7 @@ public static class WorkflowsModule
         services.AddTransient<DeadlineJob>();
 
         AddHangfire(services);
+        services.AddTaskResources();
 
         if (settings.Demo)
         {

@@ -22,6 +22,8 @@ public sealed class ShopApp : WebApplicationFactory<Program>
         _settings["Shop:DataFolder"] = DataFolder;
         // Deterministic payments unless a test asks for failures.
         _settings["Payments:FailProbability"] = "0";
+        // A failing delivery is retried within a second, not a minute, so tests that provoke one stay short.
+        _settings["Events:RetryBaseDelay"] = "00:00:00.050";
     }
 
     public string DataFolder { get; }

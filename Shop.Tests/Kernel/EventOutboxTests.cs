@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events;
@@ -15,9 +14,10 @@ public sealed class EventOutboxTests : IDisposable
 
     public EventOutboxTests()
     {
-        // Registered in DI: the generated mediator resolves notification handlers from the container.
-        _app = new ShopApp().WithServices(s => s.AddScoped<INotificationHandler<EventReceived>>(
-            sp => new RecordingHandler(_handler, sp.GetRequiredService<HandleOnce>())));
+        // Declared for every event, so it sees each one the dispatcher delivers.
+        _app = new ShopApp().WithServices(s => s
+            .AddScoped(sp => new RecordingHandler(_handler, sp.GetRequiredService<HandleOnce>()))
+            .AddReaction<RecordingHandler>((_, _) => true));
         _ = _app.Server;
     }
 
@@ -101,15 +101,14 @@ public sealed class EventOutboxTests : IDisposable
     }
 
     [Fact]
-    public async Task Given_a_HandleOnce_handler_When_the_mediator_delivers_the_same_event_twice_Then_its_effect_runs_once()
+    public async Task Given_a_HandleOnce_handler_When_the_dispatcher_delivers_the_same_event_twice_Then_its_effect_runs_once()
     {
         var envelope = new EventEnvelope("0", Guid.NewGuid().ToString(), "Counted", "test", EventEnvelope.LocalAccount,
             DateTimeOffset.UnixEpoch, EventEnvelope.LocalRegion, [], new JsonObject());
 
         for (var delivery = 0; delivery < 2; delivery++)
         {
-            await using var scope = _app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new EventReceived(envelope));
+            await _app.Services.GetRequiredService<EventDispatcher>().RedeliverAsync(envelope);
         }
 
         _handler.Received.Should().HaveCount(2, "both deliveries reach the handler");
@@ -128,7 +127,7 @@ public sealed class EventOutboxTests : IDisposable
     }
 
     /// <summary>A handler like the modules' ones: it records every delivery, and counts effects under HandleOnce.</summary>
-    private sealed class RecordingHandler(Recording recording, HandleOnce once) : INotificationHandler<EventReceived>
+    private sealed class RecordingHandler(Recording recording, HandleOnce once) : IEventHandler
     {
         public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
         {

@@ -2,13 +2,14 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shop.Modules.EventStore.Contracts;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Orders.Contracts;
 using Shop.Modules.Workflows;
 
 namespace Shop.Web.Pages;
 
 /// <summary>Executions per workflow and status, orders per status, the latest events; htmx polls the two live parts.</summary>
-public sealed class IndexModel(ISender sender, IWorkflowEngine engine, TimeProvider clock) : PageModel
+public sealed class IndexModel(ISender sender, IWorkflowEngine engine, IDeadDeliveries deadDeliveries, TimeProvider clock) : PageModel
 {
     public const int LatestCount = 15;
 
@@ -20,10 +21,14 @@ public sealed class IndexModel(ISender sender, IWorkflowEngine engine, TimeProvi
 
     public DashboardCounts Counts { get; private set; } = DashboardCounts.Empty;
 
+    /// <summary>Deliveries set aside after their last attempt (Events/Dead lists them).</summary>
+    public int DeadDeliveries { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadLatestAsync(cancellationToken);
         await LoadCountsAsync(cancellationToken);
+        DeadDeliveries = (await deadDeliveries.CountAsync(cancellationToken)).Dead;
     }
 
     /// <summary>The live part of the dashboard, polled by htmx.</summary>

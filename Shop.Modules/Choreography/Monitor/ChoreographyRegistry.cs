@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Shop.Modules.Choreography.Contracts;
+using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Choreography.Monitor;
@@ -14,6 +16,13 @@ internal sealed class ChoreographyRegistry
     public IReadOnlyList<ChoreographyDefinition> All { get; }
 
     public ChoreographyDefinition? Find(string name) => All.FirstOrDefault(d => d.Name == name);
+
+    /// <summary>Whether some choreography starts with or follows <paramref name="event"/> (its subscription).</summary>
+    public bool Watches(EventEnvelope @event)
+    {
+        var node = JsonSerializer.SerializeToNode(@event, EventEnvelope.Json)!;
+        return All.Any(d => d.StartPattern.Matches(node) || d.EventPatterns.Any(p => p.Matches(node)));
+    }
 
     public ChoreographyDefinition Get(string name) => Find(name) ?? throw new NotFoundException("Choreography", name);
 }

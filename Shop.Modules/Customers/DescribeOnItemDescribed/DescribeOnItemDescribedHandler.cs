@@ -6,11 +6,10 @@ using Shop.Modules.Kernel.Events;
 namespace Shop.Modules.Customers.DescribeOnItemDescribed;
 
 /// <summary>ItemDescribed → describe the customer → CustomerDescribed with <c>customer</c> (the delivery address), or ErrorCustomerDescribed.</summary>
-internal sealed class DescribeOnItemDescribedHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class DescribeOnItemDescribedHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(InventoryEvents.Source, InventoryEvents.ItemDescribed)) return;
         await reaction.RunAsync(notification.Event, nameof(DescribeOnItemDescribedHandler), CustomerEvents.Source, CustomerEvents.ErrorCustomerDescribed,
             async (detail, ct) =>
             {

@@ -5,14 +5,13 @@ using Shop.Modules.Kernel.Events;
 namespace Shop.Modules.Delivery.CancelOnLogistics;
 
 /// <summary>
-/// Logistics' DeliveryCanceled → the delivery is CANCELED, and CancelDelivery publishes DeliveryWasCanceled;
+/// DeliveryCanceled (from Logistics, or any source naming an order: <see cref="LogisticsOutcome"/>) → the delivery is CANCELED, and CancelDelivery publishes DeliveryWasCanceled;
 /// an unknown or already ended delivery → ErrorDeliveryWasCanceled. Either order mode.
 /// </summary>
-internal sealed class CancelOnLogisticsHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class CancelOnLogisticsHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(LogisticsEvents.Source, LogisticsEvents.DeliveryCanceled)) return;
         await reaction.RunAsync(notification.Event, nameof(CancelOnLogisticsHandler), DeliveryEvents.Source, DeliveryEvents.ErrorDeliveryWasCanceled,
             async (detail, ct) =>
             {

@@ -6,11 +6,10 @@ using Shop.Modules.Kernel.Events;
 namespace Shop.Modules.Delivery.EstimateOnCustomerDescribed;
 
 /// <summary>CustomerDescribed → estimate the delivery to <c>customer.address</c> → DeliveryEstimated with <c>delivery</c>.</summary>
-internal sealed class EstimateOnCustomerDescribedHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class EstimateOnCustomerDescribedHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(CustomerEvents.Source, CustomerEvents.CustomerDescribed)) return;
         await reaction.RunAsync(notification.Event, nameof(EstimateOnCustomerDescribedHandler), DeliveryEvents.Source, DeliveryEvents.ErrorDeliveryEstimated,
             async (detail, ct) =>
             {

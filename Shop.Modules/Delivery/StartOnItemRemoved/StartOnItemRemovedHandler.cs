@@ -6,11 +6,10 @@ using Shop.Modules.Kernel.Events;
 namespace Shop.Modules.Delivery.StartOnItemRemoved;
 
 /// <summary>ItemRemoved → start the delivery to <c>customer.address</c> → DeliveryStarted (the order is DELIVERING).</summary>
-internal sealed class StartOnItemRemovedHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class StartOnItemRemovedHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(InventoryEvents.Source, InventoryEvents.ItemRemoved)) return;
         await reaction.RunAsync(notification.Event, nameof(StartOnItemRemovedHandler), DeliveryEvents.Source, DeliveryEvents.ErrorDeliveryStarted,
             async (detail, ct) =>
             {

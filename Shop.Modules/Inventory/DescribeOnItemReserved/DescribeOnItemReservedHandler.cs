@@ -6,11 +6,10 @@ using Shop.Modules.Kernel.Http;
 namespace Shop.Modules.Inventory.DescribeOnItemReserved;
 
 /// <summary>ItemReserved → describe the item → ItemDescribed with <c>item</c> (its price is what the customer pays).</summary>
-internal sealed class DescribeOnItemReservedHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class DescribeOnItemReservedHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(InventoryEvents.Source, InventoryEvents.ItemReserved)) return;
         await reaction.RunAsync(notification.Event, nameof(DescribeOnItemReservedHandler), InventoryEvents.Source, InventoryEvents.ErrorItemDescribed,
             async (detail, ct) =>
             {

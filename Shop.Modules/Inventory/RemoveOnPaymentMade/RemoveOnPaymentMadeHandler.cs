@@ -7,11 +7,10 @@ using Shop.Modules.Payments.Contracts;
 namespace Shop.Modules.Inventory.RemoveOnPaymentMade;
 
 /// <summary>PaymentMade → the reserved item is sold → ItemRemoved.</summary>
-internal sealed class RemoveOnPaymentMadeHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class RemoveOnPaymentMadeHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(PaymentEvents.Source, PaymentEvents.PaymentMade)) return;
         await reaction.RunAsync(notification.Event, nameof(RemoveOnPaymentMadeHandler), InventoryEvents.Source, InventoryEvents.ErrorItemRemoved,
             async (detail, ct) =>
             {

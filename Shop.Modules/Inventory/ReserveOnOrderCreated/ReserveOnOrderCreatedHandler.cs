@@ -7,12 +7,11 @@ using Shop.Modules.Orders.Contracts;
 namespace Shop.Modules.Inventory.ReserveOnOrderCreated;
 
 /// <summary>OrderCreated → reserve the item → ItemReserved, or ItemNotAvailable (the order ends there).</summary>
-internal sealed class ReserveOnOrderCreatedHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class ReserveOnOrderCreatedHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
         // Source matters: the coffee shop has an OrderCreated of its own.
-        if (!notification.Event.Is(OrderEvents.Source, OrderEvents.OrderCreated)) return;
         await reaction.RunAsync(notification.Event, nameof(ReserveOnOrderCreatedHandler), InventoryEvents.Source, InventoryEvents.ItemNotAvailable,
             async (detail, ct) =>
             {

@@ -7,11 +7,10 @@ using Shop.Modules.Orders.Contracts;
 namespace Shop.Modules.Inventory.ReturnOnOrderCanceled;
 
 /// <summary>OrderCanceled → the sold item comes back (its id is in <c>order.itemId</c>) → ItemReturned.</summary>
-internal sealed class ReturnOnOrderCanceledHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class ReturnOnOrderCanceledHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(OrderEvents.Source, OrderEvents.OrderCanceled)) return;
         await reaction.RunAsync(notification.Event, nameof(ReturnOnOrderCanceledHandler), InventoryEvents.Source, InventoryEvents.ErrorItemReturned,
             async (detail, ct) =>
             {

@@ -7,11 +7,10 @@ using Shop.Modules.Payments.Contracts;
 namespace Shop.Modules.Inventory.UnreserveOnPaymentFailed;
 
 /// <summary>PaymentFailed → the reservation is released → ItemUnreserved (the end of a PAYMENT_FAILED order).</summary>
-internal sealed class UnreserveOnPaymentFailedHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class UnreserveOnPaymentFailedHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(PaymentEvents.Source, PaymentEvents.PaymentFailed)) return;
         await reaction.RunAsync(notification.Event, nameof(UnreserveOnPaymentFailedHandler), InventoryEvents.Source, InventoryEvents.ErrorItemUnreserved,
             async (detail, ct) =>
             {

@@ -20,8 +20,16 @@ public static class EventDetail
     public static string? Text(this JsonObject detail, params string[] path) =>
         Find(detail, path) is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
 
-    public static decimal? Number(this JsonObject detail, params string[] path) =>
-        Find(detail, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<decimal>() : null;
+    /// <exception cref="InvalidInputException">A number the shop cannot take (e.g. 1e300): a domain error, answered with the chain's error event.</exception>
+    public static decimal? Number(this JsonObject detail, params string[] path)
+    {
+        if (Find(detail, path) is not JsonValue v || v.GetValueKind() != JsonValueKind.Number) return null;
+        if (v.TryGetValue<decimal>(out var number)) return number;
+        var field = string.Join('.', path);
+        throw new InvalidInputException(field, $"'{field}' is {Shorten(v.ToJsonString())}, out of the range the shop takes (at most 28 digits).");
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     /// <summary>Sets <paramref name="name"/> to <paramref name="value"/> serialized as the envelope is (camelCase).</summary>
     public static JsonObject With<T>(this JsonObject detail, string name, T value)

@@ -1,32 +1,50 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events.Data;
 
 namespace Shop.Modules.Kernel.Events;
 
 /// <summary>
-/// Delivers committed events, in the order they were stored, to the mediator's notification handlers.
-/// An event is marked dispatched only when every handler has run; at start every unmarked event is
-/// delivered again (Invariant 2). A failing delivery is retried with a growing delay.
+/// Delivers committed events, in store order, to the subscribers that match them (declared reactions, rules).
+/// Each (event, subscriber) is one delivery: one that fails is parked with its error and retried with a growing
+/// delay, and after <see cref="EventDeliverySettings.MaxAttempts"/> it is dead (listed at <c>/events/dead</c>),
+/// while every other delivery goes on. A later event of the same entity (<see cref="StoredEvent.Who"/>) waits
+/// behind a parked delivery to the same subscriber, so per-entity order holds. An event is marked dispatched once
+/// each of its deliveries succeeded or was parked, in the transaction that parks them; at start every unmarked
+/// event is delivered again (Invariant 2; handlers' HandleOnce marks make that harmless).
 /// </summary>
-public sealed class EventDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EventDispatcher> logger) : BackgroundService
+public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySettings settings, ILogger<EventDispatcher> logger) : BackgroundService
 {
+    // Retry pacing is operational, so it runs on real time even when the shop's clock is faked in tests.
+    private static readonly TimeProvider RealTime = TimeProvider.System;
+
     // Not SingleReader: that channel cannot count its items, and IsIdle needs the count.
     private readonly Channel<long> _wakeUps = Channel.CreateUnbounded<long>();
     private long _idle;
 
-    /// <summary>True when no event is waiting to be delivered (tests and the benchmark wait for it).</summary>
+    /// <summary>True when no event and no retry is waiting to be delivered (tests and the benchmark wait for it); dead deliveries do not count.</summary>
     public bool IsIdle => Interlocked.Read(ref _idle) == 1 && _wakeUps.Reader.Count == 0;
 
     internal ValueTask EnqueueAsync(string eventId)
     {
         Interlocked.Exchange(ref _idle, 0);
         return _wakeUps.Writer.WriteAsync(0);
+    }
+
+    /// <summary>Delivers <paramref name="event"/> again to every subscriber it matches, now; a failure throws (tests).</summary>
+    public async Task RedeliverAsync(EventEnvelope @event, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var subscriber in Subscribers(scope.ServiceProvider, @event))
+        {
+            await using var delivery = scopes.CreateAsyncScope();
+            await subscriber.DeliverAsync(delivery.ServiceProvider, @event, cancellationToken);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,12 +54,23 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, TimeProvider cl
         {
             try
             {
-                // Drain: deliver every undispatched event in store order, then sleep until woken.
+                // Drain: deliver every undispatched event in store order, then the retries that are due.
                 while (await DeliverNextAsync(stoppingToken)) failures = 0;
-                Interlocked.Exchange(ref _idle, 1);
+                var (retried, nextDue) = await RetryDueAsync(stoppingToken);
+                if (retried) continue;
+                if (nextDue is null) Interlocked.Exchange(ref _idle, 1);
                 // Wait without consuming, and leave idle before draining: IsIdle never reads true while a
                 // wake-up is being taken off the queue.
-                await _wakeUps.Reader.WaitToReadAsync(stoppingToken);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                if (nextDue is { } due) wait.CancelAfter(Max(due - RealTime.GetUtcNow(), TimeSpan.FromMilliseconds(5)));
+                try
+                {
+                    await _wakeUps.Reader.WaitToReadAsync(wait.Token);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A retry is due.
+                }
                 Interlocked.Exchange(ref _idle, 0);
                 while (_wakeUps.Reader.TryRead(out _)) { }
             }
@@ -51,10 +80,18 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, TimeProvider cl
             }
             catch (Exception ex)
             {
+                // The dispatcher's own reads and writes failed (not a subscriber's): wait and try again.
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(5000, 50 * Math.Pow(2, Math.Min(failures, 7))));
-                logger.LogError(ex, "Event delivery failed ({Failures} in a row); retrying in {Delay}", failures, delay);
-                await Task.Delay(delay, clock, stoppingToken);
+                logger.LogError(ex, "Event dispatch failed ({Failures} in a row); retrying in {Delay}", failures, delay);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
@@ -66,16 +103,126 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, TimeProvider cl
         var next = await db.Events.AsNoTracking()
             .Where(e => e.DispatchedAt == null)
             .OrderBy(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Envelope })
+            .Select(e => new { e.Sequence, e.EventId, e.Who, e.Envelope })
             .FirstOrDefaultAsync(cancellationToken);
         if (next is null) return false;
 
         var envelope = JsonSerializer.Deserialize<EventEnvelope>(next.Envelope, EventEnvelope.Json)!;
-        await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new EventReceived(envelope), cancellationToken);
+        // Subscribers with an earlier delivery of this entity still open, and those parked for this event before a crash.
+        var behind = await db.Deliveries.AsNoTracking().Where(d => d.Who == next.Who && !d.Dead).Select(d => d.Subscriber).ToListAsync(cancellationToken);
+        var parkedBefore = await db.Deliveries.AsNoTracking().Where(d => d.EventId == next.EventId).Select(d => d.Subscriber).ToListAsync(cancellationToken);
+        var now = RealTime.GetUtcNow();
+        var parked = new List<PendingDelivery>();
+        foreach (var subscriber in Subscribers(scope.ServiceProvider, envelope))
+        {
+            if (parkedBefore.Contains(subscriber.Name)) continue;
+            PendingDelivery Park(int attempts, DateTimeOffset due, string? error) => new()
+            {
+                Sequence = next.Sequence, EventId = next.EventId, Subscriber = subscriber.Name, Who = next.Who, Attempts = attempts,
+                DueAt = Stamp(due), LastError = error, FailedAt = error is null ? null : Stamp(now), Dead = error is not null && attempts >= settings.MaxAttempts,
+            };
+            if (behind.Contains(subscriber.Name))
+            {
+                parked.Add(Park(0, now, null));
+                continue;
+            }
+            if (await TryDeliverAsync(subscriber, envelope, attempt: 1, cancellationToken) is { } error)
+                parked.Add(Park(1, now + settings.Backoff(1), error));
+        }
 
-        var unitOfWork = scope.ServiceProvider.GetRequiredService<Database.UnitOfWork>();
-        await unitOfWork.ExecuteAsync(ct => db.Events.Where(e => e.Sequence == next.Sequence)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, Database.ModelConventions.UtcTextConverter.Format(clock.GetUtcNow())), ct), cancellationToken);
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        await unitOfWork.ExecuteAsync(async ct =>
+        {
+            db.Deliveries.AddRange(parked);
+            await db.SaveChangesAsync(ct);
+            await db.Events.Where(e => e.Sequence == next.Sequence)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, Stamp(now)), ct);
+        }, cancellationToken);
         return true;
     }
+
+    /// <summary>Retries the parked deliveries that are due, each the first open one of its (entity, subscriber).</summary>
+    /// <returns>Whether any was retried, and else when the next one is due (null: none is open).</returns>
+    private async Task<(bool Retried, DateTimeOffset? NextDue)> RetryDueAsync(CancellationToken cancellationToken)
+    {
+        List<PendingDelivery> open;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
+            open = await db.Deliveries.AsNoTracking().Where(d => !d.Dead).OrderBy(d => d.Sequence).ThenBy(d => d.Id).Take(1000).ToListAsync(cancellationToken);
+        }
+        if (open.Count == 0) return (false, null);
+
+        var heads = open.GroupBy(d => (d.Who, d.Subscriber)).Select(g => g.First()).ToList();
+        var now = RealTime.GetUtcNow();
+        var due = heads.Where(d => ModelConventions.UtcTextConverter.Parse(d.DueAt) <= now).ToList();
+        if (due.Count == 0) return (false, heads.Min(d => ModelConventions.UtcTextConverter.Parse(d.DueAt)));
+        foreach (var delivery in due) await RetryAsync(delivery, cancellationToken);
+        return (true, null);
+    }
+
+    private async Task RetryAsync(PendingDelivery delivery, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
+        var stored = await db.Events.AsNoTracking().Where(e => e.EventId == delivery.EventId).Select(e => e.Envelope).FirstOrDefaultAsync(cancellationToken);
+        var envelope = stored is null ? null : JsonSerializer.Deserialize<EventEnvelope>(stored, EventEnvelope.Json)!;
+        // A subscriber that no longer matches (a rule removed) has nothing left to receive.
+        var subscriber = envelope is null ? null : Subscribers(scope.ServiceProvider, envelope).FirstOrDefault(s => s.Name == delivery.Subscriber);
+        var attempt = delivery.Attempts + 1;
+        var error = subscriber is null ? null : await TryDeliverAsync(subscriber, envelope!, attempt, cancellationToken);
+        var now = RealTime.GetUtcNow();
+        var dead = error is not null && attempt >= settings.MaxAttempts;
+
+        await scope.ServiceProvider.GetRequiredService<UnitOfWork>().ExecuteAsync(async ct =>
+        {
+            var rows = db.Deliveries.Where(d => d.Id == delivery.Id);
+            if (error is null) await rows.ExecuteDeleteAsync(ct);
+            else await rows.ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Attempts, attempt)
+                .SetProperty(d => d.LastError, error)
+                .SetProperty(d => d.FailedAt, Stamp(now))
+                .SetProperty(d => d.DueAt, Stamp(now + settings.Backoff(attempt)))
+                .SetProperty(d => d.Dead, dead), ct);
+        }, cancellationToken);
+        if (dead)
+            logger.LogError("Delivery of event {EventId} to {Subscriber} is dead after {Attempts} attempts: {Error}",
+                delivery.EventId, delivery.Subscriber, attempt, error);
+    }
+
+    /// <returns>Null when delivered; else what went wrong, for the operator.</returns>
+    private async Task<string?> TryDeliverAsync(EventSubscriber subscriber, EventEnvelope envelope, int attempt, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await subscriber.DeliverAsync(scope.ServiceProvider, envelope, cancellationToken);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Delivery of event {EventId} ({DetailType}) to {Subscriber} failed (attempt {Attempt} of {MaxAttempts})",
+                envelope.Id, envelope.DetailType, subscriber.Name, attempt, settings.MaxAttempts);
+            var text = $"{ex.GetType().Name}: {ex.Message}";
+            return text.Length <= 2000 ? text : text[..2000];
+        }
+    }
+
+    private static List<EventSubscriber> Subscribers(IServiceProvider services, EventEnvelope envelope) =>
+        services.GetServices<IEventSubscribers>().SelectMany(s => s.Match(envelope)).ToList();
+
+    private static string Stamp(DateTimeOffset time) => ModelConventions.UtcTextConverter.Format(time);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
+
+/// <summary><c>Events:MaxAttempts</c> (5) and <c>Events:RetryBaseDelay</c> (1 s, doubled after each failure, at most 5 min).</summary>
+public sealed record EventDeliverySettings(int MaxAttempts, TimeSpan RetryBaseDelay)
+{
+    public TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromTicks((long)Math.Min(TimeSpan.FromMinutes(5).Ticks, RetryBaseDelay.Ticks * Math.Pow(2, Math.Max(0, attempts - 1))));
 }

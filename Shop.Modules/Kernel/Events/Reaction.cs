@@ -42,7 +42,7 @@ public sealed class Reaction
                 detailType = await step(detail, ct);
                 await transaction.ReleaseAsync(nameof(Reaction), ct);
             }
-            catch (DomainException error)
+            catch (Exception ex) when (AsDomainError(ex) is { } error)
             {
                 await transaction.RollbackAsync(nameof(Reaction), ct);
                 detail = @event.Detail.Copy().WithError(error);
@@ -50,4 +50,16 @@ public sealed class Reaction
             }
             if (detailType is not null) await _events.PublishAsync(source, detailType, detail, cancellationToken: ct);
         }, cancellationToken);
+
+    /// <summary>
+    /// A value in the detail the step cannot take (a number out of range, a wrong type, unreadable text) is the
+    /// event's fault, not the shop's: it is answered like any domain error instead of being retried.
+    /// </summary>
+    private static DomainException? AsDomainError(Exception exception) => exception switch
+    {
+        DomainException domain => domain,
+        FormatException or OverflowException or System.Text.Json.JsonException or ArgumentException =>
+            new InvalidInputException("detail", $"The event's detail holds a value this step cannot take: {exception.Message}"),
+        _ => null,
+    };
 }

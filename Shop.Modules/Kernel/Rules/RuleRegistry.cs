@@ -1,4 +1,3 @@
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,31 +37,35 @@ internal sealed class RuleStartupCheck(IServiceScopeFactory scopes) : IHostedSer
 }
 
 /// <summary>
-/// Evaluates every rule for every event on the bus. A match runs the target in <see cref="HandleOnce"/> keyed
-/// by the rule's name: the target's effect and the "handled" mark commit together, so a redelivery changes nothing.
+/// The rules as subscribers of the bus: each rule an event matches is one delivery ("Rule:" + its name), counted,
+/// retried and set aside like any other. The target runs in <see cref="HandleOnce"/> keyed by the rule's name: its
+/// effect and the "handled" mark commit together, so a redelivery changes nothing.
 /// </summary>
-internal sealed class RuleDispatcher(RuleRegistry registry, IEnumerable<IRuleTarget> targets, HandleOnce handleOnce, ILogger<RuleDispatcher> logger)
-    : INotificationHandler<EventReceived>
+internal sealed class RuleSubscribers(RuleRegistry registry, ILogger<RuleSubscribers> logger) : IEventSubscribers
 {
-    public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
+    public IEnumerable<EventSubscriber> Match(EventEnvelope @event)
     {
-        if (registry.Rules.Count == 0) return;
-        var evt = notification.Event;
-        var node = Patterns.EventPattern.ToNode(evt);
+        if (registry.Rules.Count == 0) yield break;
+        var node = Patterns.EventPattern.ToNode(@event);
         foreach (var declaration in registry.Rules)
         {
             if (!declaration.Rule.TryTransform(node, out var input)) continue;
-            var target = targets.First(t => t.Name == declaration.Target);
-            try
-            {
-                await handleOnce.RunAsync(evt, "Rule:" + declaration.Rule.Name,
-                    ct => target.InvokeAsync(new RuleInvocation(declaration.Rule.Name, input, evt), ct), cancellationToken);
-            }
-            catch (DomainException e)
-            {
-                // The event cannot be what the target needs: retrying would block the bus forever (EventBridge would dead-letter it).
-                logger.LogWarning("Rule {Rule} refused event {EventId} ({DetailType}): {Problem}", declaration.Rule.Name, evt.Id, evt.DetailType, e.Message);
-            }
+            yield return new EventSubscriber("Rule:" + declaration.Rule.Name, (services, evt, ct) => InvokeAsync(services, declaration, input, evt, ct));
+        }
+    }
+
+    private async ValueTask InvokeAsync(IServiceProvider services, RuleDeclaration declaration, System.Text.Json.Nodes.JsonNode? input, EventEnvelope evt, CancellationToken cancellationToken)
+    {
+        var target = services.GetServices<IRuleTarget>().First(t => t.Name == declaration.Target);
+        try
+        {
+            await services.GetRequiredService<HandleOnce>().RunAsync(evt, "Rule:" + declaration.Rule.Name,
+                ct => target.InvokeAsync(new RuleInvocation(declaration.Rule.Name, input, evt), ct), cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            // The event cannot be what the target needs: retrying cannot help (the target refused it, as EventBridge's would).
+            logger.LogWarning("Rule {Rule} refused event {EventId} ({DetailType}): {Problem}", declaration.Rule.Name, evt.Id, evt.DetailType, e.Message);
         }
     }
 }

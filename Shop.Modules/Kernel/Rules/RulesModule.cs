@@ -25,6 +25,7 @@ public static class RulesModule
     {
         foreach (var rule in ReadConfiguredRules(configuration)) services.AddSingleton(rule);
         services.AddSingleton<RuleRegistry>();
+        services.AddScoped<Events.IEventSubscribers, RuleSubscribers>();
         services.AddHostedService<RuleStartupCheck>();
         return services;
     }

@@ -10,11 +10,10 @@ namespace Shop.Modules.Orders.CancelOnDeliveryCanceled;
 /// DeliveryWasCanceled → DELIVERY_CANCELED and OrderCanceled, whose detail carries the order (item and
 /// payment id) so that the inventory takes the item back and the payment is canceled.
 /// </summary>
-internal sealed class CancelOnDeliveryCanceledHandler(DeliveryOutcome outcome) : INotificationHandler<EventReceived>
+internal sealed class CancelOnDeliveryCanceledHandler(DeliveryOutcome outcome) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(DeliveryEvents.Source, DeliveryWasCanceled.DetailType)) return;
         await outcome.EndAsync(notification.Event, nameof(CancelOnDeliveryCanceledHandler),
             OrderStatus.DeliveryCanceled, OrderEvents.OrderCanceled, OrderEvents.ErrorOrderCanceled, cancellationToken);
     }

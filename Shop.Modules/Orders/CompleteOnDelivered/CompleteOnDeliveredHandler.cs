@@ -7,11 +7,10 @@ using Shop.Modules.Orders.Data;
 namespace Shop.Modules.Orders.CompleteOnDelivered;
 
 /// <summary>DeliveryWasDelivered → DELIVERED and OrderDelivered: the end of a delivered event-driven order.</summary>
-internal sealed class CompleteOnDeliveredHandler(DeliveryOutcome outcome) : INotificationHandler<EventReceived>
+internal sealed class CompleteOnDeliveredHandler(DeliveryOutcome outcome) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(DeliveryEvents.Source, DeliveryWasDelivered.DetailType)) return;
         await outcome.EndAsync(notification.Event, nameof(CompleteOnDeliveredHandler),
             OrderStatus.Delivered, OrderEvents.OrderDelivered, OrderEvents.ErrorOrderDelivered, cancellationToken);
     }

@@ -20,7 +20,7 @@ internal sealed class CompleteOrchestratedOrderHandler(
     DeliveryWaits waits,
     IWorkflowEngine workflows,
     IMediator mediator,
-    ILogger<CompleteOrchestratedOrderHandler> logger) : INotificationHandler<EventReceived>
+    ILogger<CompleteOrchestratedOrderHandler> logger) : IEventHandler
 {
     private const string HandlerName = "Orders.CompleteOrchestratedOrder";
 

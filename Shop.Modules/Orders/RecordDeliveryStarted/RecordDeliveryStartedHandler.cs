@@ -7,12 +7,11 @@ using Shop.Modules.Orders.Data;
 namespace Shop.Modules.Orders.RecordDeliveryStarted;
 
 /// <summary>DeliveryStarted → DELIVERING; the order now waits for Logistics (or the delivery endpoints).</summary>
-internal sealed class RecordDeliveryStartedHandler(HandleOnce once, EventDrivenOrders orders) : INotificationHandler<EventReceived>
+internal sealed class RecordDeliveryStartedHandler(HandleOnce once, EventDrivenOrders orders) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
         var @event = notification.Event;
-        if (!@event.Is(DeliveryEvents.Source, DeliveryEvents.DeliveryStarted)) return;
         await once.RunAsync(@event, nameof(RecordDeliveryStartedHandler), async ct =>
         {
             if (await orders.FindAsync(@event.Detail, ct) is not { } order) return;

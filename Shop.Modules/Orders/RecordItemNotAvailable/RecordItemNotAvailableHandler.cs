@@ -7,12 +7,11 @@ using Shop.Modules.Orders.Data;
 namespace Shop.Modules.Orders.RecordItemNotAvailable;
 
 /// <summary>ItemNotAvailable → the order ends with status ITEM_NOT_AVAILABLE; nothing else happens to it.</summary>
-internal sealed class RecordItemNotAvailableHandler(HandleOnce once, EventDrivenOrders orders) : INotificationHandler<EventReceived>
+internal sealed class RecordItemNotAvailableHandler(HandleOnce once, EventDrivenOrders orders) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
         var @event = notification.Event;
-        if (!@event.Is(InventoryEvents.Source, InventoryEvents.ItemNotAvailable)) return;
         await once.RunAsync(@event, nameof(RecordItemNotAvailableHandler), async ct =>
         {
             if (await orders.FindAsync(@event.Detail, ct) is { } order) await orders.SaveAsync(order, OrderStatus.ItemNotAvailable, ct);

@@ -10,7 +10,7 @@ namespace Shop.Modules.Orders.RecordPayment;
 /// PaymentMade → PAID, PaymentFailed → PAYMENT_FAILED (the end of that order once the item is unreserved);
 /// either way the order takes the prices, total, payment id and address the detail has gathered by now.
 /// </summary>
-internal sealed class RecordPaymentHandler(HandleOnce once, EventDrivenOrders orders) : INotificationHandler<EventReceived>
+internal sealed class RecordPaymentHandler(HandleOnce once, EventDrivenOrders orders) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {

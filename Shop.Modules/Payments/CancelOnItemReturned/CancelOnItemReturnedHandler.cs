@@ -6,11 +6,10 @@ using Shop.Modules.Payments.Contracts;
 namespace Shop.Modules.Payments.CancelOnItemReturned;
 
 /// <summary>ItemReturned → cancel the payment in <c>order.paymentId</c> → PaymentCanceled with <c>payment</c> (the end of a canceled delivery).</summary>
-internal sealed class CancelOnItemReturnedHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class CancelOnItemReturnedHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(InventoryEvents.Source, InventoryEvents.ItemReturned)) return;
         await reaction.RunAsync(notification.Event, nameof(CancelOnItemReturnedHandler), PaymentEvents.Source, PaymentEvents.ErrorPaymentCanceled,
             async (detail, ct) =>
             {

@@ -10,11 +10,10 @@ namespace Shop.Modules.Payments.PayOnDeliveryEstimated;
 /// DeliveryEstimated → charge item price + delivery price → PaymentMade, or PaymentFailed when declined
 /// (the seed never emits it); either way with <c>payment</c>.
 /// </summary>
-internal sealed class PayOnDeliveryEstimatedHandler(Reaction reaction, IMediator mediator) : INotificationHandler<EventReceived>
+internal sealed class PayOnDeliveryEstimatedHandler(Reaction reaction, IMediator mediator) : IEventHandler
 {
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
-        if (!notification.Event.Is(DeliveryEvents.Source, DeliveryEvents.DeliveryEstimated)) return;
         await reaction.RunAsync(notification.Event, nameof(PayOnDeliveryEstimatedHandler), PaymentEvents.Source, PaymentEvents.ErrorPaymentMade,
             async (detail, ct) =>
             {

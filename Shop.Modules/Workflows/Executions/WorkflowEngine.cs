@@ -15,7 +15,9 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
     public Task<StartedExecution> StartAsync(string workflow, JsonNode? input = null, string? name = null, CancellationToken cancellationToken = default)
     {
         if (!registry.TryGet(workflow, out var definition)) throw new NotFoundException("Workflow", workflow);
-        var executionName = name is null ? Guid.NewGuid().ToString() : Require.Id(name, "name");
+        var executionName = name ?? Guid.NewGuid().ToString();
+        if (!ExecutionNames.IsValid(executionName))
+            throw new InvalidInputException("name", $"'name' must be 1-{ExecutionNames.MaxLength} characters without whitespace, control characters or any of < > {{ }} [ ] ? * \" # % \\ ^ | ~ ` $ & , ; /.");
         if (input is not null and not JsonObject and not JsonArray)
             throw new InvalidInputException("input", "'input' must be a JSON object (or a string holding one).");
         if (input is not null && WorkflowLimits.TooLarge(input.ToJsonString()))
@@ -48,6 +50,36 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
         var items = rows.Take(PageSize).Select(e => new ExecutionSummary(e.Id, e.Name, e.Workflow, e.Status, e.CurrentState,
             WorkflowsDbContext.ParseTime(e.StartedAt), e.StoppedAt is null ? null : WorkflowsDbContext.ParseTime(e.StoppedAt))).ToArray();
         return new ExecutionPage(items, page, PageSize, rows.Count > PageSize);
+    }
+
+    public async Task<ExecutionDescription?> FindByNameAsync(string workflow, string name, CancellationToken cancellationToken = default)
+    {
+        var id = await db.Executions.AsNoTracking().Where(e => e.Workflow == workflow && e.Name == name).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await DescribeAsync(id, cancellationToken);
+    }
+
+    public async Task<ExecutionSlice> ListAfterAsync(string? workflow, string? status, int pageSize, ExecutionCursor? after, CancellationToken cancellationToken = default)
+    {
+        if (pageSize is < 1 or > 1000) throw new InvalidInputException("pageSize", "'pageSize' must be 1-1000.");
+        if (status is not null && !ExecutionStatus.All.Contains(status))
+            throw new InvalidInputException("status", $"'status' must be one of {string.Join(", ", ExecutionStatus.All)}.");
+        var query = db.Executions.AsNoTracking();
+        if (!string.IsNullOrEmpty(workflow)) query = query.Where(e => e.Workflow == workflow);
+        if (status is not null) query = query.Where(e => e.Status == status);
+        if (after is not null)
+        {
+            // Times are stored as fixed-width ISO text, so text order is time order.
+            var time = WorkflowsDbContext.FormatTime(after.StartDate);
+            var id = after.ExecutionId;
+            query = query.Where(e => string.Compare(e.StartedAt, time) < 0 || (e.StartedAt == time && string.Compare(e.Id, id) < 0));
+        }
+        var rows = await query.OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.Id).Take(pageSize + 1)
+            .Select(e => new { e.Id, e.Name, e.Workflow, e.Status, e.CurrentState, e.StartedAt, e.StoppedAt })
+            .ToListAsync(cancellationToken);
+        var items = rows.Take(pageSize).Select(e => new ExecutionSummary(e.Id, e.Name, e.Workflow, e.Status, e.CurrentState,
+            WorkflowsDbContext.ParseTime(e.StartedAt), e.StoppedAt is null ? null : WorkflowsDbContext.ParseTime(e.StoppedAt))).ToArray();
+        var next = rows.Count > pageSize ? new ExecutionCursor(items[^1].StartDate, items[^1].ExecutionId) : null;
+        return new ExecutionSlice(items, next);
     }
 
     public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string executionId, CancellationToken cancellationToken = default)

@@ -238,8 +238,7 @@ public sealed class EventDrivenOrderTests : IDisposable
 
         foreach (var stored in await _app.StoredEventsAsync(orderId))
         {
-            await using var scope = _app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(new EventReceived(stored.Envelope()));
+            await _app.Services.GetRequiredService<EventDispatcher>().RedeliverAsync(stored.Envelope());
         }
         await _app.SettleAsync();
 

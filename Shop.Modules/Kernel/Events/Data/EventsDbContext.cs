@@ -13,6 +13,8 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options,
 
     public DbSet<HandledEvent> Handled => Set<HandledEvent>();
 
+    public DbSet<PendingDelivery> Deliveries => Set<PendingDelivery>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<StoredEvent>(e =>
@@ -32,6 +34,14 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options,
         {
             e.ToTable("evt_handled");
             e.HasKey(x => new { x.EventId, x.Handler });
+        });
+        modelBuilder.Entity<PendingDelivery>(e =>
+        {
+            e.ToTable("evt_deliveries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.HasIndex(x => new { x.EventId, x.Subscriber }).IsUnique();
+            e.HasIndex(x => new { x.Dead, x.Sequence });
         });
     }
 }

@@ -38,3 +38,34 @@ internal sealed class HandledEvent
 
     public required string Handler { get; set; }
 }
+
+/// <summary>
+/// A delivery of one event to one subscriber that has not succeeded yet: waiting for its retry (with the
+/// last error), waiting behind an earlier delivery of the same entity, or dead after too many attempts.
+/// A successful delivery leaves no row.
+/// </summary>
+internal sealed class PendingDelivery
+{
+    public long Id { get; set; }
+
+    /// <summary>The event's store order: deliveries are retried in it.</summary>
+    public long Sequence { get; set; }
+
+    public required string EventId { get; set; }
+
+    public required string Subscriber { get; set; }
+
+    /// <summary>The event's entity (<see cref="StoredEvent.Who"/>): a later event of it waits behind this one for the same subscriber.</summary>
+    public required string Who { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>UTC text (ModelConventions): the next attempt is not before.</summary>
+    public required string DueAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public string? FailedAt { get; set; }
+
+    public bool Dead { get; set; }
+}

@@ -29,6 +29,53 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
                     b.ToTable("evt_handled", (string)null);
                 });
 
+            modelBuilder.Entity("Shop.Modules.Kernel.Events.Data.PendingDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Dead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DueAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subscriber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dead", "Sequence");
+
+                    b.HasIndex("EventId", "Subscriber")
+                        .IsUnique();
+
+                    b.ToTable("evt_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Shop.Modules.Kernel.Events.Data.StoredEvent", b =>
                 {
                     b.Property<long>("Sequence")
