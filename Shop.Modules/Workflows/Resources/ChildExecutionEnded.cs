@@ -14,7 +14,7 @@ namespace Shop.Modules.Workflows.Resources;
 /// event (<see cref="HandleOnce"/>), in the same unit of work as the parent's callback.
 /// </summary>
 internal sealed class ChildExecutionEnded(HandleOnce once, IMediator mediator, IWorkflowEngine engine, AwsArns arns)
-    : INotificationHandler<EventReceived>
+    : IEventHandler
 {
     public const string Source = "aws.states";
     public const string DetailType = "Step Functions Execution Status Change";

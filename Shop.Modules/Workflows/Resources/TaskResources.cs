@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Kernel.Events;
 
 namespace Shop.Modules.Workflows.Resources;
 
@@ -14,6 +15,7 @@ internal static class TaskResources
         services.AddSingleton<ITaskResource, StartExecutionTaskResource>();
         services.AddSingleton<ITaskResource, SfnSdkTaskResource>();
         services.AddFunction("Add", SampleFunctions.Add);
+        services.AddReaction<ChildExecutionEnded>(ChildExecutionEnded.Source, ChildExecutionEnded.DetailType);
         return services;
     }
 }
