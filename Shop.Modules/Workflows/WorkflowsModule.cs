@@ -29,6 +29,7 @@ public static class WorkflowsModule
         services.AddSingleton<IWorkflowDefinitions>(sp => sp.GetRequiredService<WorkflowDefinitions>());
         services.AddScoped<ExecutionStore>();
         services.AddScoped<Transitions>();
+        services.AddScoped<ExecutionStatusEvents>();
         services.AddScoped<StateRunner>();
         services.AddScoped<ExecutionRunner>();
         services.AddScoped<Callbacks>();

@@ -106,7 +106,7 @@ internal static class TestWorkflows
         .Succeed("Delivered")
         .Build();
 
-    /// <summary>A callback without a Catch: a timeout ends the execution TIMED_OUT.</summary>
+    /// <summary>A callback without a Catch: a timeout ends the execution FAILED with States.Timeout.</summary>
     public static readonly WorkflowDefinition Heartbeat = Workflow.Define("Test.Heartbeat")
         .WaitForCallback("Brew", (ctx, _) => StoreToken(ctx), s => s.HeartbeatSeconds(2).Next("Served"))
         .Succeed("Served")
@@ -157,5 +157,6 @@ internal static class TestWorkflows
         services.AddSingleton(probe ?? new Probe());
         foreach (var definition in new[] { Kinds, Failing, Retrying, Effects, Callback, Heartbeat, Slow, Redrivable, ParallelFailing, Chain })
             services.AddWorkflow(definition);
+        foreach (var definition in EngineTestWorkflows.All) services.AddWorkflow(definition);
     });
 }

@@ -11,17 +11,20 @@ namespace Shop.Tests.Workflows;
 public sealed class WorkflowApiTests
 {
     [Fact]
-    public async Task Given_a_name_When_started_twice_Then_the_first_execution_is_returned()
+    public async Task Given_a_name_When_started_twice_with_the_same_input_Then_the_first_execution_is_returned_and_another_input_is_409()
     {
         using var app = new ShopApp().WithTestWorkflows();
         var client = app.CreateClient();
 
         var first = await client.PostAsJsonAsync("/workflows/Test.Slow/executions", new { name = "order-42", input = new { n = 1 } });
-        var second = await client.PostAsJsonAsync("/workflows/Test.Slow/executions", new { name = "order-42", input = new { n = 2 } });
+        var second = await client.PostAsJsonAsync("/workflows/Test.Slow/executions", new { name = "order-42", input = new { n = 1 } });
+        // Issue 14: another input under the same name is Step Functions' ExecutionAlreadyExists.
+        var third = await client.PostAsJsonAsync("/workflows/Test.Slow/executions", new { name = "order-42", input = new { n = 2 } });
         var other = await client.StartAsync("Test.Slow", name: "order-43");
 
         first.StatusCode.Should().Be(HttpStatusCode.Accepted);
         second.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        third.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var a = (await first.Content.ReadFromJsonAsync<JsonObject>())!;
         var b = (await second.Content.ReadFromJsonAsync<JsonObject>())!;
         ((string)b["executionId"]!).Should().Be((string)a["executionId"]!);

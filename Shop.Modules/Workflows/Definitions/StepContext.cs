@@ -13,6 +13,14 @@ namespace Shop.Modules.Workflows;
 /// </summary>
 public sealed class StepContext
 {
+    /// <summary>A step outside an execution (tests of task resources): a context made of the given values.</summary>
+    internal StepContext(IServiceProvider services, string executionId, string executionName, string workflow, string state,
+        JsonNode input, int attempt, string? taskToken)
+        : this(services, new StateContext(executionId, executionName, workflow, DateTimeOffset.UtcNow, input.DeepClone(), state, DateTimeOffset.UtcNow, attempt, taskToken),
+            executionId, executionName, workflow, state, input, attempt, taskToken)
+    {
+    }
+
     internal StepContext(IServiceProvider services, StateContext context, string executionId, string executionName, string workflow, string state,
         JsonNode input, int attempt, string? taskToken)
     {

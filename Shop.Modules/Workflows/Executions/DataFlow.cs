@@ -55,4 +55,9 @@ internal static class DataFlow
     }
 
     public static string Text(JsonNode? node) => node?.ToJsonString() ?? "null";
+
+    /// <summary>The cause of States.DataLimitExceeded when the output is over 256 KB, else null.</summary>
+    public static string? TooLarge(JsonNode? output) => WorkflowLimits.TooLarge(Text(output))
+        ? $"The state's output is larger than {WorkflowLimits.MaxPayloadBytes} bytes (256 KB), the limit of a payload."
+        : null;
 }

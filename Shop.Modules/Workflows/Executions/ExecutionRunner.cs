@@ -20,6 +20,9 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
         unitOfWork.ExecuteAsync(async ct =>
         {
             var existing = await store.FindByNameAsync(definition.Name, name, ct);
+            // Same name and same input: the same execution (idempotent start); another input: Step Functions' ExecutionAlreadyExists.
+            if (existing is not null && !JsonNode.DeepEquals(JsonPath.ParseData(existing.Input), input))
+                throw new ExecutionAlreadyExistsException(definition.Name, name, existing.Id);
             if (existing is not null)
                 return new StartedExecution(existing.Id, existing.Name, existing.Workflow, false, WorkflowsDbContext.ParseTime(existing.StartedAt));
 
@@ -95,6 +98,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
             var execution = await store.LoadAsync(executionId, ct) ?? throw new NotFoundException("Execution", executionId);
             if (execution.Status != ExecutionStatus.Running)
                 throw new ConflictException("Execution not running", $"Execution '{executionId}' is {execution.Status}; only a RUNNING execution can be stopped.");
+            execution.FailedState = execution.CurrentState;
             await transitions.CompleteAsync(execution, ExecutionStatus.Aborted, null, error, cause, ct);
             await store.SaveAsync(ct);
         }, cancellationToken));
@@ -103,9 +107,11 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
         WithConflictRetries(() => unitOfWork.ExecuteAsync(async ct =>
         {
             var execution = await store.LoadAsync(executionId, ct) ?? throw new NotFoundException("Execution", executionId);
-            if (execution.Status != ExecutionStatus.Failed || execution.FailedState is null)
-                throw new ConflictException("Execution not redrivable", $"Execution '{executionId}' is {execution.Status}; only a FAILED execution can be redriven.");
-            var state = execution.FailedState;
+            if (execution.Status is not (ExecutionStatus.Failed or ExecutionStatus.TimedOut or ExecutionStatus.Aborted) || execution.ParentId is not null)
+                throw new ConflictException("Execution not redrivable",
+                    $"Execution '{executionId}' is {execution.Status}; only a FAILED, TIMED_OUT or ABORTED top-level execution can be redriven.");
+            // The state that did not finish.
+            var state = execution.FailedState ?? execution.CurrentState;
             execution.CurrentState = state;
             if (!transitions.TryResolve(execution, out var definition, out _, out var missing))
                 throw new ConflictException("Execution not redrivable", missing);

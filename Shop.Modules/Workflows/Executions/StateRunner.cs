@@ -111,6 +111,8 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
             if (state.Kind == StateKind.Task)
             {
                 var output = DataFlow.Output(state, raw, result, DataFlow.HasResult(state, result), context);
+                // Too large fails the step itself, so its effects roll back before Retry or Catch.
+                if (DataFlow.TooLarge(output) is { } limit) throw new StepFailedException(StatesErrors.DataLimitExceeded, limit);
                 transitions.AddHistory(execution, "TaskSucceeded", state.Name, new JsonObject { ["output"] = JsonPath.Clone(result) });
                 await transitions.ExitAsync(execution, definition, state, output, null, ct);
                 return null;

@@ -13,7 +13,8 @@ internal sealed partial class Transitions(
     ExecutionStore store,
     WorkflowDefinitions definitions,
     IOptionsMonitor<WorkflowSettings> settings,
-    IRandomSource random)
+    IRandomSource random,
+    ExecutionStatusEvents statusEvents)
 {
     public ExecutionRow Create(WorkflowDefinition definition, int revision, string name, JsonNode input, string? parent = null, string? round = null, int? index = null)
     {
@@ -95,6 +96,12 @@ internal sealed partial class Transitions(
 
     public async Task ExitAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, JsonNode output, string? trigger, CancellationToken ct)
     {
+        // A Catch's output is its state's input plus the error: checking it could only fail the same Catch again.
+        if (!IsCatch(state, trigger) && DataFlow.TooLarge(output) is { } limit)
+        {
+            await FailStateAsync(execution, definition, state, StatesErrors.DataLimitExceeded, limit, ct);
+            return;
+        }
         store.AddHistory(execution, EventPrefix(state.Kind) + "StateExited", state.Name, new JsonObject { ["name"] = state.Name, ["output"] = JsonPath.Clone(output) });
         if (trigger is null && state.End)
         {
@@ -125,8 +132,8 @@ internal sealed partial class Transitions(
             return;
         }
         execution.FailedState = state.Name;
-        // An uncaught timeout ends the execution TIMED_OUT (Step Functions would say FAILED with States.Timeout).
-        await CompleteAsync(execution, error == StatesErrors.Timeout ? ExecutionStatus.TimedOut : ExecutionStatus.Failed, null, error, cause, ct);
+        // An uncaught States.Timeout of a task ends FAILED, as in Step Functions; TIMED_OUT is the execution's own TimeoutSeconds.
+        await CompleteAsync(execution, ExecutionStatus.Failed, null, error, cause, ct);
     }
 
     /// <summary>min(interval × backoff^attempt, MaxDelaySeconds); FULL jitter: a random time in [0, that].</summary>
@@ -155,6 +162,7 @@ internal sealed partial class Transitions(
         };
         store.AddHistory(execution, type, null, details);
         await store.CloseAsync(execution, ct);
+        if (execution.ParentId is null) await statusEvents.PublishAsync(execution, ct);
         if (notifyParent && execution.ParentId is not null) await ChildFinishedAsync(execution, ct);
     }
 
@@ -208,6 +216,8 @@ internal sealed partial class Transitions(
     public TimeSpan Scale(double seconds) => settings.CurrentValue.Scale(seconds);
 
     public void AddHistory(ExecutionRow execution, string type, string? state, JsonObject? details) => store.AddHistory(execution, type, state, details);
+
+    private static bool IsCatch(StateDefinition state, string? trigger) => trigger is not null && state.CatchList.Any(c => c.Trigger == trigger);
 
     public static string EventPrefix(StateKind kind) => kind == StateKind.Callback ? "Task" : kind.ToString();
 }

@@ -20,6 +20,9 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
             throw new InvalidInputException("name", $"'name' must be 1-{ExecutionNames.MaxLength} characters without whitespace, control characters or any of < > {{ }} [ ] ? * \" # % \\ ^ | ~ ` $ & , ; /.");
         if (input is not null and not JsonObject and not JsonArray)
             throw new InvalidInputException("input", "'input' must be a JSON object (or a string holding one).");
+        if (input is not null && WorkflowLimits.TooLarge(input.ToJsonString()))
+            throw new InvalidInputException("input",
+                $"'input' is larger than {WorkflowLimits.MaxPayloadBytes} bytes (256 KB), the limit of a payload ({StatesErrors.DataLimitExceeded}).");
         return runner.StartAsync(definition, executionName, input ?? new JsonObject(), cancellationToken);
     }
 

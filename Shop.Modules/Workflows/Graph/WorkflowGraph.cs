@@ -28,6 +28,12 @@ internal static partial class WorkflowGraph
         var failed = execution is { Status: ExecutionStatus.Failed or ExecutionStatus.TimedOut or ExecutionStatus.Aborted } ? execution.FailedState ?? execution.CurrentState : null;
         var current = execution is { Status: ExecutionStatus.Running } ? execution.CurrentState : null;
         var graph = new StringBuilder(mermaid.TrimEnd()).AppendLine();
+        // What a Map runs per item, as a note beside the state.
+        foreach (var s in definition.States)
+        {
+            if (s.Iterator is { } iterator && ids.TryGetValue(s.Name, out var mapId))
+                graph.AppendLine($"\tnote right of {mapId} : Map iterator: {Path(iterator)}");
+        }
         graph.AppendLine("\tclassDef visited fill:#d7f0dd,stroke:#2e7d32");
         graph.AppendLine("\tclassDef current fill:#fff3bf,stroke:#f08c00,stroke-width:3px");
         graph.AppendLine("\tclassDef failed fill:#ffd6d6,stroke:#c92a2a,stroke-width:3px");
@@ -37,6 +43,9 @@ internal static partial class WorkflowGraph
         if (failed is not null && ids.TryGetValue(failed, out var failedId)) graph.AppendLine($"\tclass {failedId} failed");
         return graph.ToString();
     }
+
+    private static string Path(WorkflowDefinition child) =>
+        string.Join(" → ", child.States.Select(s => NoteText().Replace(s.Name, " ")));
 
     /// <summary>
     /// Mermaid's <c>class</c> statement reads ids of word characters only: with "Payment Successful?" in the list,
@@ -74,6 +83,9 @@ internal static partial class WorkflowGraph
         lines.InsertRange(1, labels);
         return string.Join('\n', lines);
     }
+
+    [GeneratedRegex("[:;#\\n\\r]")]
+    private static partial Regex NoteText();
 
     [GeneratedRegex("[^A-Za-z0-9_]")]
     private static partial Regex NonWord();

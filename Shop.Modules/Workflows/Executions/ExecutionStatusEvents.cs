@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Shop.Modules.Kernel.Aws;
+using Shop.Modules.Kernel.Events;
+using Shop.Modules.Workflows.Data;
+
+namespace Shop.Modules.Workflows;
+
+/// <summary>
+/// Step Functions' "Step Functions Execution Status Change" event (source aws.states) on the default bus, in the unit
+/// of work that ends a top-level execution. Parallel branches and Map iterations publish nothing.
+/// </summary>
+internal sealed class ExecutionStatusEvents(IEventPublisher publisher, AwsArns arns)
+{
+    public const string Source = "aws.states";
+    public const string DetailType = "Step Functions Execution Status Change";
+
+    public Task PublishAsync(ExecutionRow execution, CancellationToken ct)
+    {
+        var executionArn = arns.Execution(execution.Workflow, execution.Name);
+        var detail = new JsonObject
+        {
+            ["executionArn"] = executionArn,
+            ["stateMachineArn"] = arns.StateMachine(execution.Workflow),
+            ["name"] = execution.Name,
+            ["status"] = execution.Status,
+            ["startDate"] = EpochMillis(execution.StartedAt),
+            ["stopDate"] = execution.StoppedAt is null ? null : EpochMillis(execution.StoppedAt),
+            ["input"] = execution.Input,
+            ["output"] = execution.Output,
+            ["error"] = execution.Error,
+            ["cause"] = execution.Cause,
+        };
+        return publisher.PublishAsync(Source, DetailType, detail, who: $"X#{execution.Id}", resources: [executionArn], cancellationToken: ct);
+    }
+
+    private static long EpochMillis(string time) => WorkflowsDbContext.ParseTime(time).ToUnixTimeMilliseconds();
+}
