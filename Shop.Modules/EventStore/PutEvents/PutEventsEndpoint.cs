@@ -39,17 +39,7 @@ internal static class PutEventsEndpoint
 
     private static async Task<JsonArray> ReadEntriesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidInputException("body", $"The body is not valid JSON: {ex.Message}");
-        }
-        if (body is not JsonObject root)
-            throw new InvalidInputException("body", "The body must be a JSON object {\"Entries\": [...]}.");
+        var root = await JsonBody.ReadObjectAsync(request, "{\"Entries\": [...]}", cancellationToken);
         if (root["Entries"] is not JsonArray entries)
             throw new InvalidInputException("Entries", "'Entries' is required and must be an array.");
         if (entries.Count is 0 or > Contracts.PutEvents.MaxEntries)

@@ -18,15 +18,7 @@ internal static class StartFulfillmentEndpoint
 {
     public static async Task<Accepted<StartedExecution>> HandleAsync(HttpRequest request, IWorkflowEngine engine, UnitOfWork unitOfWork, CancellationToken ct)
     {
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException("body", $"The body is not valid JSON: {e.Message}");
-        }
+        var body = await JsonBody.ReadAsync(request, allowEmpty: false, ct);
         // Step Functions' StartExecution passes the input as a JSON string; accept that too.
         if (body is JsonObject wrapper && wrapper.Count == 1 && wrapper["input"] is JsonValue text && text.GetValueKind() == JsonValueKind.String)
             body = ParseInputText(text.GetValue<string>());
@@ -39,17 +31,7 @@ internal static class StartFulfillmentEndpoint
         return TypedResults.Accepted($"/workflows/executions/{started.ExecutionId}", started);
     }
 
-    private static JsonNode? ParseInputText(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException("input", $"'input' is not valid JSON: {e.Message}");
-        }
-    }
+    private static JsonNode? ParseInputText(string text) => JsonBody.Parse(text, "input");
 
     private static void Validate(JsonObject input)
     {

@@ -53,7 +53,21 @@ public sealed class UnitOfWork(ShopConnection connection, WriteGate gate)
 
         var actions = _afterCommit.ToArray();
         _afterCommit.Clear();
-        foreach (var action in actions) await action();
+        // Each action runs even when one before it fails (a wake-up lost would leave work waiting until a restart);
+        // the first failure is rethrown once all have run.
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        foreach (var action in actions)
+        {
+            try
+            {
+                await action();
+            }
+            catch (Exception ex)
+            {
+                failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+        failure?.Throw();
         return result;
     }
 }

@@ -54,22 +54,10 @@ internal static class PlaceOrderEndpoint
     /// <summary>Read as raw JSON so that each wrong field gets its own 400 naming it.</summary>
     private static async Task<PlaceOrderRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidInputException("body", $"The body is not valid JSON: {ex.Message}");
-        }
-        if (body is not JsonObject fields)
-            throw new InvalidInputException("body", "The body must be a JSON object {\"customerId\": ..., \"itemId\": ...}.");
+        var fields = await JsonBody.ReadObjectAsync(request, "{\"customerId\": ..., \"itemId\": ...}", cancellationToken);
         return new PlaceOrderRequest(Id(fields, "customerId"), Id(fields, "itemId"));
     }
 
     private static string Id(JsonObject fields, string name) =>
-        Require.Id(fields[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text
-            : fields[name] is null ? null
-            : throw new InvalidInputException(name, $"'{name}' must be a string."), name);
+        Require.Id(JsonBody.String(fields, name), name);
 }
