@@ -12,6 +12,7 @@ namespace Shop.Bench;
 internal sealed class ShopServer : IDisposable
 {
     private readonly Process _process;
+    private bool _keep;
 
     private ShopServer(Process process, Uri address, string dataFolder)
     {
@@ -26,19 +27,33 @@ internal sealed class ShopServer : IDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<ShopServer> StartAsync(int stock)
+    /// <summary>Dispose keeps the data folder (another server goes on with it).</summary>
+    public void KeepData() => _keep = true;
+
+    public string DatabasePath => Path.Combine(DataFolder, "shop.db");
+
+    /// <param name="synchronous">Database:Synchronous (Normal or Full).</param>
+    /// <param name="dataFolder">An existing data folder to start on again (after <see cref="Kill"/>), or null for a new one.</param>
+    public static async Task<ShopServer> StartAsync(int stock, string synchronous, string? dataFolder = null)
     {
         var root = RepositoryRoot();
-        var dll = Path.Combine(root, "Shop.Web", "bin", Configuration(), "net10.0", "Shop.Web.dll");
+        // SHOP_BENCH_WEB_DLL: another build of Shop.Web (e.g. a copy of the one before a change), to compare two in one sitting.
+        var dll = Environment.GetEnvironmentVariable("SHOP_BENCH_WEB_DLL") is { Length: > 0 } other
+            ? Path.GetFullPath(other)
+            : Path.Combine(root, "Shop.Web", "bin", Configuration(), "net10.0", "Shop.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build Shop.Web first (dotnet build Shop.Web -c Release).", dll);
 
-        var dataFolder = Path.Combine(Path.GetTempPath(), "shop-bench", Guid.NewGuid().ToString("N"));
+        var fresh = dataFolder is null;
+        dataFolder ??= Path.Combine(Path.GetTempPath(), "shop-bench", Guid.NewGuid().ToString("N"));
         var seedFolder = Path.Combine(dataFolder, "seed");
-        Directory.CreateDirectory(seedFolder);
-        foreach (var file in Directory.GetFiles(Path.Combine(root, "seed"))) File.Copy(file, Path.Combine(seedFolder, Path.GetFileName(file)));
-        var items = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(seedFolder, "items.json")))!.AsArray();
-        foreach (var item in items.Where(i => (string?)i!["itemId"] == "item-3")) item!["available"] = Math.Max(stock, 100);
-        await File.WriteAllTextAsync(Path.Combine(seedFolder, "items.json"), items.ToJsonString());
+        if (fresh)
+        {
+            Directory.CreateDirectory(seedFolder);
+            foreach (var file in Directory.GetFiles(Path.Combine(root, "seed"))) File.Copy(file, Path.Combine(seedFolder, Path.GetFileName(file)));
+            var items = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(seedFolder, "items.json")))!.AsArray();
+            foreach (var item in items.Where(i => (string?)i!["itemId"] == "item-3")) item!["available"] = Math.Max(stock, 100);
+            await File.WriteAllTextAsync(Path.Combine(seedFolder, "items.json"), items.ToJsonString());
+        }
 
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var info = new ProcessStartInfo("dotnet")
@@ -55,6 +70,9 @@ internal sealed class ShopServer : IDisposable
         info.Environment["Shop__SeedFolder"] = seedFolder;
         info.Environment["Payments__FailProbability"] = "0";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Database__Synchronous"] = synchronous;
+        // The Bench.Timer workflow (timer load).
+        info.Environment["Bench__Workflows"] = "true";
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         // Drain the output so the server never blocks on a full pipe.
@@ -76,11 +94,18 @@ internal sealed class ShopServer : IDisposable
         return line is null ? "n/a" : $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024} MiB";
     }
 
-    public void Dispose()
+    /// <summary>Stops the process (SIGKILL) and keeps its data folder, to start again on it.</summary>
+    public void Kill()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
         _process.Dispose();
+        if (_keep) return;
         try
         {
             Directory.Delete(DataFolder, recursive: true);

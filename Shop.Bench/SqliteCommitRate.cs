@@ -5,11 +5,11 @@ namespace Shop.Bench;
 
 /// <summary>
 /// The machine's ceiling for the shop's write pattern: one small INSERT per transaction on a SQLite file
-/// with the shop's pragmas (WAL, synchronous=NORMAL, busy timeout), one writer.
+/// with the shop's pragmas (WAL, the run's synchronous setting, busy timeout), one writer.
 /// </summary>
 internal static class SqliteCommitRate
 {
-    public static double Measure(TimeSpan duration)
+    public static double Measure(TimeSpan duration, string synchronous)
     {
         var folder = Path.Combine(Path.GetTempPath(), "shop-bench-sqlite", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -20,7 +20,7 @@ internal static class SqliteCommitRate
             using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "commits.db"), Pooling = false }.ToString()))
             {
                 connection.Open();
-                Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;");
+                Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous.ToUpperInvariant()}; PRAGMA busy_timeout = 30000;");
                 Execute(connection, "CREATE TABLE t (id INTEGER PRIMARY KEY, at TEXT NOT NULL, body TEXT NOT NULL)");
                 using var insert = connection.CreateCommand();
                 insert.CommandText = "INSERT INTO t (at, body) VALUES ($at, $body)";

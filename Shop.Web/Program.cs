@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Shop.Modules.AwsApi;
+using Shop.Modules.Bench;
 using Shop.Modules.Coffee;
 using Shop.Modules.EventStore;
 using Shop.Modules.Fulfillment;
@@ -17,6 +18,7 @@ using Shop.Modules.Kernel.Settings;
 using Shop.Modules.Orders;
 using Shop.Modules.Payments;
 using Shop.Modules.SkipTheLine;
+using Shop.Modules.Tables;
 using Shop.Modules.Workflows;
 using Shop.Web;
 using Shop.Web.Health;
@@ -24,6 +26,8 @@ using Shop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var settingsRoot = SettingsFile.UseRepositoryRoot(builder);
+// The seeds' environment variables (PAYMENT_FAIL_PROBABILITY) win over the file, environment and command line.
+builder.Configuration.AddSeedEnvironment();
 // Last source: values changed at run time (settings page) win over the file, environment and command line.
 var runtimeSettings = new RuntimeSettings();
 ((IConfigurationBuilder)builder.Configuration).Add(runtimeSettings);
@@ -36,6 +40,7 @@ builder.Services.AddInventoryModule(builder.Configuration);
 builder.Services.AddPaymentsModule(builder.Configuration);
 builder.Services.AddDeliveryModule(builder.Configuration);
 builder.Services.AddOrdersModule(builder.Configuration);
+builder.Services.AddTablesModule(builder.Configuration);
 builder.Services.AddEventStoreModule(builder.Configuration);
 builder.Services.AddWorkflowsModule(builder.Configuration);
 builder.Services.AddCoffeeModule(builder.Configuration);
@@ -44,6 +49,7 @@ builder.Services.AddRules(builder.Configuration);
 builder.Services.AddFulfillmentModule(builder.Configuration);
 builder.Services.AddChoreographyModule(builder.Configuration);
 builder.Services.AddAwsApiModule(builder.Configuration);
+builder.Services.AddBenchModule(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddShopHealthChecks();
 builder.Services.AddAdminPages();
@@ -64,6 +70,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapShopHealthChecks();
 app.MapSampleDataEndpoints();
+app.MapDatabaseEndpoints();
 app.MapCustomersEndpoints();
 app.MapInventoryEndpoints();
 app.MapPaymentsEndpoints();

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Shop.Modules.AwsApi.DynamoDb;
+using Shop.Modules.AwsApi.StepFunctions;
 using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.AwsApi;
@@ -22,6 +24,8 @@ public static class AwsApiModule
     public static IServiceCollection AddAwsApiModule(this IServiceCollection services, IConfiguration configuration)
     {
         // The settings and ARNs live in Kernel (events and workflows write them too); this module adds only the wire.
+        services.AddDynamoDbApi();
+        services.AddStepFunctionsApi();
         return services;
     }
 

@@ -21,7 +21,8 @@ namespace Shop.Modules.Choreography;
 
 /// <summary>
 /// Choreography monitoring (seed 001, SCENARIOS §5): choreographies declared as state machines, each mirrored by an
-/// engine workflow whose executions follow the events of one entity; simulations that publish event sequences;
+/// engine workflow whose executions follow the events of one entity; simulations (the WorkflowSimulation workflow)
+/// that publish event sequences;
 /// replay of stored events against a definition.
 /// </summary>
 public static class ChoreographyModule
@@ -33,8 +34,7 @@ public static class ChoreographyModule
         services.AddSingleton<ChoreographyPump>();
         services.AddHostedService(sp => sp.GetRequiredService<ChoreographyPump>());
         services.AddScoped<RunAdvancer>();
-        services.AddSingleton<SimulationRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<SimulationRunner>());
+        services.AddWorkflow(SimulationWorkflow.Definition);
         services.AddSingleton<SimulationSeeds>();
         services.AddReaction<ChoreographyMonitor>((sp, e) => sp.GetRequiredService<ChoreographyRegistry>().Watches(e));
         services.AddChoreography(ExampleChoreographies.MarketplaceOrder);
@@ -64,7 +64,7 @@ public static class ChoreographyModule
             .WithSummary("Runs stored events ({from, to} and/or {entityId}) through the definition in memory: which entities conform, where each diverged");
         group.MapPost("/simulations", StartSimulationAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Publishes {events: [{source, detailType, detail, wait}]} (or {seed}) in order in the background, waits × Workflows:TimeScale → 202");
+            .WithSummary("Starts the WorkflowSimulation workflow with {events: [{source, detailType, detail, wait}]} (or {seed}): each event published, then its wait × Workflows:TimeScale → 202");
         group.MapGet("/simulations", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSimulations(), ct)))
             .WithSummary("The newest simulations");
         group.MapGet("/simulations/seeds", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSimulationSeeds(), ct)))

@@ -28,9 +28,9 @@ public static class DeliveryModule
         services.AddSingleton<DeliveryEstimator>();
         services.AddScoped<DeliveryOutcome>();
         services.AddReaction<EstimateOnCustomerDescribedHandler>(CustomerEvents.Source, CustomerEvents.CustomerDescribed);
-        services.AddReaction<CancelOnLogisticsHandler>(LogisticsEvents.Source, LogisticsEvents.DeliveryCanceled);
+        services.AddReaction<CancelOnLogisticsHandler>((_, e) => LogisticsOutcome.Is(e, LogisticsEvents.DeliveryCanceled));
         services.AddReaction<StartOnItemRemovedHandler>(InventoryEvents.Source, InventoryEvents.ItemRemoved);
-        services.AddReaction<DeliveredOnLogisticsHandler>(LogisticsEvents.Source, LogisticsEvents.Delivered);
+        services.AddReaction<DeliveredOnLogisticsHandler>((_, e) => LogisticsOutcome.Is(e, LogisticsEvents.Delivered));
         return services;
     }
 

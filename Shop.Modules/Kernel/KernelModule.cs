@@ -16,7 +16,7 @@ public static class KernelModule
     /// <param name="dataFolder">Absolute folder for the SQLite file and the files modules write.</param>
     public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
-        services.AddSingleton(new DatabaseSettings(dataFolder));
+        services.AddSingleton(new DatabaseSettings(dataFolder, synchronous: DatabaseSettings.ParseSynchronous(configuration["Database:Synchronous"])));
         services.Configure<AwsSettings>(configuration.GetSection("Aws"));
         services.AddSingleton<AwsArns>();
         services.AddScoped<ShopConnection>();

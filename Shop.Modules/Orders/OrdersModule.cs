@@ -55,6 +55,9 @@ public static class OrdersModule
         orders.MapPost("/", PlaceOrderEndpoint.Handle).Accepts<PlaceOrderRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Start an orchestrated order (workflow Orders.PlaceOrder); 202 with its orderId and executionId");
+        orders.MapPost("/create/{customerId}/{orderId}", PlaceNamedOrderEndpoint.Handle).Accepts<PlaceOrderRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Start an orchestrated order under the caller's order id, body {\"itemId\"}; the same ids again answer the first start");
         orders.MapGet("/describe/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new DescribeOrder(customerId, orderId), ct)));
         orders.MapGet("/create/{customerId}/{itemId}", CreateEventDriven)

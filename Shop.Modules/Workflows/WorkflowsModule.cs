@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Workflows.Data;
 using Shop.Modules.Workflows.Demo;
+using Shop.Modules.Workflows.Resources;
 
 namespace Shop.Modules.Workflows;
 
@@ -24,8 +25,13 @@ public static class WorkflowsModule
         services.Configure<WorkflowSettings>(configuration.GetSection("Workflows"));
 
         services.AddModuleDbContext<WorkflowsDbContext>(WorkflowsDbContext.MigrationsHistoryTable);
-        services.AddSingleton<WorkflowRegistry>();
+        services.AddSingleton<WorkflowDefinitions>();
+        services.AddSingleton<IWorkflowDefinitions>(sp => sp.GetRequiredService<WorkflowDefinitions>());
+        services.AddScoped<ExecutionStore>();
+        services.AddScoped<Transitions>();
+        services.AddScoped<StateRunner>();
         services.AddScoped<ExecutionRunner>();
+        services.AddScoped<Callbacks>();
         services.AddScoped<IWorkflowEngine, WorkflowEngine>();
         services.AddSingleton<WorkflowWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowWorker>());
@@ -34,6 +40,7 @@ public static class WorkflowsModule
         services.AddTransient<DeadlineJob>();
 
         AddHangfire(services);
+        services.AddTaskResources();
 
         if (settings.Demo)
         {
@@ -72,7 +79,8 @@ public static class WorkflowsModule
     {
         // Hangfire keeps its storage and activator in statics; registering our own instances first keeps each
         // host (several run side by side in the tests) on its own storage and its own container.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        // Finished and deleted jobs leave Hangfire's memory after a minute (its default keeps them 3 hours).
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromMinutes(1) }));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180));
         services.AddHangfireServer(options =>

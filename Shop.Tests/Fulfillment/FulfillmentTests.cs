@@ -122,6 +122,56 @@ public sealed class FulfillmentTests : IClassFixture<FulfillmentTests.App>
         processing!["executions"]!.AsArray().Should().NotContain(e => (string)e!["name"]! == "ful-paypal");
     }
 
+    /// <summary>Seed 002, Step#5 "Test": the request body exactly as the seed prints it (StartExecution's shape).</summary>
+    [Fact]
+    public async Task Given_the_seeds_test_body_with_input_as_a_string_and_a_state_machine_arn_When_posted_Then_the_payment_is_authorized()
+    {
+        const string seedBody = """
+            {
+               "input": "{\"paymentInstrumentType\":\"creditCard\"}",
+               "stateMachineArn": "arn:aws:states:us-east-2:231418552723:stateMachine:demo"
+            }
+            """;
+        var response = await _client.PostAsync(new Uri("/fulfillment", UriKind.Relative), new StringContent(seedBody, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var started = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var done = await _client.WaitForStatusAsync((string)started["executionId"]!, "SUCCEEDED");
+        ((string)done["output"]!["paymentInstrumentType"]!).Should().Be("creditCard");
+        ((bool)done["output"]!["paymentAuthorized"]!).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Given_the_start_execution_shape_with_a_name_When_posted_Then_the_execution_and_the_order_carry_that_name()
+    {
+        var body = new JsonObject
+        {
+            ["input"] = """{"paymentInstrumentType":"creditCard"}""",
+            ["stateMachineArn"] = "arn:aws:states:us-east-2:231418552723:stateMachine:demo",
+            ["name"] = "ful-named",
+        };
+
+        var started = await StartAsync(body);
+
+        ((string)started["name"]!).Should().Be("ful-named");
+        var answer = await ProcessingOutputAsync("ful-named");
+        answer.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("""{"input":"{}","stateMachineArn":"demo"}""", "stateMachineArn")]
+    [InlineData("""{"input":"{}","stateMachineArn":"arn:aws:events:us-east-2:1:rule/demo"}""", "stateMachineArn")]
+    [InlineData("""{"input":"{}","name":"has space"}""", "name")]
+    [InlineData("""{"input":"{}","paymentInstrumentType":"creditCard"}""", "paymentInstrumentType")]
+    [InlineData("""{"input":"not json"}""", "input")]
+    public async Task Given_a_bad_start_execution_body_When_posted_Then_400_names_the_member(string body, string field)
+    {
+        var response = await _client.PostAsync(new Uri("/fulfillment", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        ((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["field"]!).Should().Be(field);
+    }
+
     [Theory]
     [InlineData("""{"paymentInstrumentType":"creditCard","sellerType":"2P"}""", "sellerType")]
     [InlineData("""{"paymentInstrumentType":7}""", "paymentInstrumentType")]

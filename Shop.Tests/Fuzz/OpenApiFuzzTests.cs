@@ -74,9 +74,9 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
 
     private static HttpRequestMessage Generated(RequestFuzzer fuzz, Operation operation, int i)
     {
-        var path = System.Text.RegularExpressions.Regex.Replace(operation.Template, "\\{[^}]+\\}", _ => Uri.EscapeDataString(fuzz.Segment()));
+        var path = System.Text.RegularExpressions.Regex.Replace(operation.Template, "\\{[^}]+\\}", _ => Uri.EscapeDataString(Segment(fuzz)));
         if (i % 500 == 0) path += "?q=" + new string('q', 10_000);
-        else if (fuzz.Next(5) == 0) path += "?page=" + Uri.EscapeDataString(fuzz.Segment()) + "&status=" + Uri.EscapeDataString(fuzz.Segment());
+        else if (fuzz.Next(5) == 0) path += "?page=" + Uri.EscapeDataString(Segment(fuzz)) + "&status=" + Uri.EscapeDataString(Segment(fuzz));
         var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
         request.Headers.TryAddWithoutValidation("Accept", fuzz.Accept());
         if (i % 500 == 250) request.Headers.TryAddWithoutValidation("X-Big", new string('h', 16_000));
@@ -89,6 +89,9 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         }
         return request;
     }
+
+    /// <summary>The test client refuses a NUL in a path before sending it (Kestrel answers 400); bodies still carry them.</summary>
+    private static string Segment(RequestFuzzer fuzz) => fuzz.Segment().Replace("\0", "", StringComparison.Ordinal);
 
     /// <summary>An event the shop reacts to, with a detail of the right member names holding hostile values.</summary>
     private static HttpRequestMessage PutEvents(RequestFuzzer fuzz, (string Source, string DetailType) reaction)

@@ -168,11 +168,18 @@ public sealed class ChoreographyBuilder
         return this;
     }
 
-    /// <summary>Where the entity id is in an event: dotted, <c>detail.id</c> by default (a leading <c>$.</c> is allowed).</summary>
+    /// <summary>
+    /// Where the entity id is in an event: dotted, <c>detail.id</c> by default. A leading <c>$.</c> is allowed, and so
+    /// is the seed's own spelling <c>$$.Execution.Input.detail.id</c>: a run's execution input is its start event.
+    /// Anything else JSONPath can say (wildcards, indexes, other context objects) is refused here, never left to match nothing.
+    /// </summary>
     public ChoreographyBuilder EntityIdPath(string path)
     {
-        var trimmed = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
-        if (trimmed.Length == 0 || trimmed.Split('.').Any(p => p.Length == 0)) throw Invalid($"entity id path '{path}' is not a dotted path like detail.id.");
+        const string executionInput = "$$.Execution.Input.";
+        var trimmed = path.StartsWith(executionInput, StringComparison.Ordinal) ? path[executionInput.Length..]
+            : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        if (trimmed.Length == 0 || trimmed.Split('.').Any(p => p.Length == 0 || p.IndexOfAny(['$', '[', ']', '*', '@', ' ']) >= 0))
+            throw Invalid($"entity id path '{path}' is not a dotted path like detail.id (or $$.Execution.Input.detail.id).");
         _entityIdPath = trimmed;
         return this;
     }

@@ -14,7 +14,8 @@ namespace Shop.Modules.Choreography.Monitor;
 
 /// <summary>
 /// Watches the bus for every choreography: a start event starts the run's execution, named by the entity id (a
-/// second start for the same entity changes nothing); a correlated event joins the run's inbox, from which
+/// second start while the entity's run is under way changes nothing; after it ended, a start begins a new run, and
+/// the runs list shows the latest); a correlated event joins the running run's inbox, from which
 /// <see cref="ChoreographyPump"/> applies events in order. Each effect commits with its "handled" mark.
 /// </summary>
 internal sealed class ChoreographyMonitor(
@@ -47,16 +48,37 @@ internal sealed class ChoreographyMonitor(
                 var run = await db.Runs.FirstOrDefaultAsync(r => r.Choreography == definition.Name && r.EntityId == entityId, ct);
                 if (isStart)
                 {
-                    if (run is not null) return; // a duplicate start: the run exists already
-                    var started = await engine.StartAsync(definition.Workflow, node.DeepClone(), entityId, ct);
+                    if (run is { Status: ExecutionStatus.Running }) return; // a duplicate start: the run is under way
+                    var name = await RunNameAsync(entityId, run, ct);
+                    if (name is null)
+                    {
+                        logger.LogWarning("Choreography {Choreography}: no execution name is left for a new run of {EntityId}", definition.Name, entityId);
+                        return;
+                    }
+                    var started = await engine.StartAsync(definition.Workflow, node.DeepClone(), name, ct);
                     var position = ChoreographyMachine.Start(definition);
                     var now = clock.GetUtcNow();
-                    db.Runs.Add(new RunRow
+                    if (run is null)
                     {
-                        Choreography = definition.Name, EntityId = entityId, ExecutionId = started.ExecutionId, State = position.State,
-                        Remaining = JsonSerializer.Serialize(position.Remaining), Status = ExecutionStatus.Running, Events = 1,
-                        StartedAt = now, UpdatedAt = now,
-                    });
+                        run = new RunRow { Choreography = definition.Name, EntityId = entityId, ExecutionId = "", State = "", Status = "" };
+                        db.Runs.Add(run);
+                    }
+                    else
+                    {
+                        // The earlier run ended: this start begins the entity's next run (its earlier executions stay in
+                        // the engine). Whatever the ended run left behind is not the new run's.
+                        await db.Tokens.Where(t => t.Choreography == definition.Name && t.EntityId == entityId).ExecuteDeleteAsync(ct);
+                        await db.Inbox.Where(i => i.Choreography == definition.Name && i.EntityId == entityId).ExecuteDeleteAsync(ct);
+                    }
+                    run.ExecutionId = started.ExecutionId;
+                    run.State = position.State;
+                    run.Remaining = JsonSerializer.Serialize(position.Remaining);
+                    run.Status = ExecutionStatus.Running;
+                    run.Events = 1;
+                    run.DivergedState = null;
+                    run.DivergedEventId = null;
+                    run.StartedAt = now;
+                    run.UpdatedAt = now;
                 }
                 else
                 {
@@ -71,6 +93,21 @@ internal sealed class ChoreographyMonitor(
                 await db.SaveChangesAsync(ct);
             }, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The entity id names its first run's execution (as the seed names it); later runs add <c>.2</c>, <c>.3</c>, ...
+    /// counted from the previous run's execution name. Null when the name would be too long to be an id.
+    /// </summary>
+    private async Task<string?> RunNameAsync(string entityId, RunRow? previous, CancellationToken ct)
+    {
+        if (previous is null) return entityId;
+        var last = (await engine.DescribeAsync(previous.ExecutionId, ct)).Name;
+        var number = last.Length > entityId.Length + 1 && last.StartsWith(entityId + ".", StringComparison.Ordinal)
+            && int.TryParse(last.AsSpan(entityId.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n + 1 : 2;
+        var name = $"{entityId}.{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return IsName(name) ? name : null;
     }
 
     /// <summary>An execution name must be an id (Require.Id); other entity ids cannot be monitored.</summary>

@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Shop.Modules.Choreography.Contracts;
-using Shop.Modules.Choreography.Data;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.SampleData;
@@ -12,11 +10,12 @@ using Shop.Modules.Workflows;
 
 namespace Shop.Modules.Choreography.Simulations;
 
-/// <summary>Checks a simulation, stores it and hands it to <see cref="SimulationRunner"/> once committed.</summary>
-internal sealed class StartSimulationHandler(ChoreographyDbContext db, UnitOfWork unitOfWork, SimulationRunner runner, SimulationSeeds seeds, TimeProvider clock)
+/// <summary>Checks a simulation and starts the <see cref="SimulationWorkflow"/> with the seed's input <c>{"events": [...]}</c>.</summary>
+internal sealed class StartSimulationHandler(IWorkflowEngine engine, UnitOfWork unitOfWork, SimulationSeeds seeds)
     : IRequestHandler<StartSimulation, SimulationInfo>
 {
-    public const int MaxEvents = 1000;
+    /// <summary>Every step's history holds the events: a simulation is a demonstration, not a load test.</summary>
+    public const int MaxEvents = 200;
     public const double MaxWaitSeconds = 3600;
 
     public async ValueTask<SimulationInfo> Handle(StartSimulation request, CancellationToken cancellationToken)
@@ -31,20 +30,12 @@ internal sealed class StartSimulationHandler(ChoreographyDbContext db, UnitOfWor
             name = seedNode is JsonValue v && v.TryGetValue<string>(out var seed) ? seed : throw new InvalidInputException("seed", "'seed' must be a string.");
             eventsNode = (await seeds.ReadAsync(name, cancellationToken))["events"];
         }
-        var events = ReadEvents(eventsNode);
-        var now = clock.GetUtcNow();
-        var row = new SimulationRow
-        {
-            Id = "sim-" + Guid.NewGuid().ToString("N")[..16], Name = name, Status = ExecutionStatus.Running, Total = events.Count,
-            Events = events.ToJsonString(), CreatedAt = now, UpdatedAt = now,
-        };
-        await unitOfWork.ExecuteAsync(async ct =>
-        {
-            db.Simulations.Add(row);
-            await db.SaveChangesAsync(ct);
-            unitOfWork.AfterCommit(() => runner.EnqueueAsync(row.Id));
-        }, cancellationToken);
-        return SimulationMapping.ToInfo(row);
+        // Checked here too, so that a bad simulation is a 400 rather than a failed execution.
+        ReadEvents(eventsNode);
+        var input = new JsonObject { ["events"] = eventsNode!.DeepClone() };
+        var executionName = $"{name}-{Guid.NewGuid():N}"[..Math.Min(name.Length + 13, 80)];
+        var started = await unitOfWork.ExecuteAsync(ct => engine.StartAsync(SimulationWorkflow.Name, input, executionName, ct), cancellationToken);
+        return await SimulationMapping.ToInfoAsync(engine, started.ExecutionId, cancellationToken);
     }
 
     /// <summary>Every entry is checked before anything runs; errors name the entry, e.g. <c>events[2].detailType</c>.</summary>
@@ -94,22 +85,32 @@ internal sealed class StartSimulationHandler(ChoreographyDbContext db, UnitOfWor
     }
 }
 
-internal sealed class DescribeSimulationHandler(ChoreographyDbContext db) : IRequestHandler<DescribeSimulation, SimulationInfo>
+internal sealed class DescribeSimulationHandler(IWorkflowEngine engine) : IRequestHandler<DescribeSimulation, SimulationInfo>
 {
     public async ValueTask<SimulationInfo> Handle(DescribeSimulation request, CancellationToken cancellationToken)
     {
-        var row = await db.Simulations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.SimulationId, cancellationToken)
-            ?? throw new NotFoundException("Simulation", request.SimulationId);
-        return SimulationMapping.ToInfo(row);
+        ExecutionDescription execution;
+        try
+        {
+            execution = await engine.DescribeAsync(request.SimulationId, cancellationToken);
+        }
+        catch (DomainException e) when (e.StatusCode is 400 or 404)
+        {
+            throw new NotFoundException("Simulation", request.SimulationId);
+        }
+        if (execution.Workflow != SimulationWorkflow.Name) throw new NotFoundException("Simulation", request.SimulationId);
+        return await SimulationMapping.ToInfoAsync(engine, execution, cancellationToken);
     }
 }
 
-internal sealed class ListSimulationsHandler(ChoreographyDbContext db) : IRequestHandler<ListSimulations, IReadOnlyList<SimulationInfo>>
+internal sealed class ListSimulationsHandler(IWorkflowEngine engine) : IRequestHandler<ListSimulations, IReadOnlyList<SimulationInfo>>
 {
     public async ValueTask<IReadOnlyList<SimulationInfo>> Handle(ListSimulations request, CancellationToken cancellationToken)
     {
-        var rows = await db.Simulations.AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(20).ToListAsync(cancellationToken);
-        return rows.Select(SimulationMapping.ToInfo).ToArray();
+        var page = await engine.ListAsync(SimulationWorkflow.Name, cancellationToken: cancellationToken);
+        var list = new List<SimulationInfo>();
+        foreach (var execution in page.Executions.Take(20)) list.Add(await SimulationMapping.ToInfoAsync(engine, execution.ExecutionId, cancellationToken));
+        return list;
     }
 }
 
@@ -136,8 +137,19 @@ internal sealed class SimulationSeeds(SampleDataSettings settings)
     }
 }
 
+/// <summary>A simulation is an execution of <see cref="SimulationWorkflow"/>: its progress is its history's PutEvents.</summary>
 internal static class SimulationMapping
 {
-    public static SimulationInfo ToInfo(SimulationRow row) =>
-        new(row.Id, row.Name, row.Status, row.Published, row.Total, row.Error, row.CreatedAt, row.UpdatedAt);
+    public static async Task<SimulationInfo> ToInfoAsync(IWorkflowEngine engine, string executionId, CancellationToken ct) =>
+        await ToInfoAsync(engine, await engine.DescribeAsync(executionId, ct), ct);
+
+    public static async Task<SimulationInfo> ToInfoAsync(IWorkflowEngine engine, ExecutionDescription execution, CancellationToken ct)
+    {
+        var history = await engine.GetHistoryAsync(execution.ExecutionId, ct);
+        var published = history.Count(h => h.Type == "TaskSucceeded" && h.State == SimulationWorkflow.PutEvents);
+        var total = execution.Input?["events"] is JsonArray events ? events.Count : 0;
+        var error = execution.Error is null ? null : $"{execution.Error}: {execution.Cause}";
+        var updated = execution.StopDate ?? (history.Count > 0 ? history[^1].Timestamp : execution.StartDate);
+        return new SimulationInfo(execution.ExecutionId, execution.Name, execution.Status, published, total, error, execution.StartDate, updated);
+    }
 }

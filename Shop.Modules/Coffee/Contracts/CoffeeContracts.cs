@@ -31,7 +31,10 @@ public static class DrinkStatus
     public static readonly IReadOnlyList<string> All = [Received, Waiting, Completed, TimedOut, Failed];
 }
 
-/// <summary>A drink as the barista board shows it (the task token never leaves the module).</summary>
+/// <summary>
+/// A drink as the barista board shows it (the task token never leaves the module): the order's latest attempt,
+/// numbered <paramref name="Attempt"/>, with the attempts before it.
+/// </summary>
 public sealed record DrinkDto(
     string OrderId,
     string UserId,
@@ -43,7 +46,13 @@ public sealed record DrinkDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset? WaitingSince,
     DateTimeOffset? LastHeartbeatAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    int Attempt,
+    IReadOnlyList<DrinkAttempt> EarlierAttempts);
+
+/// <summary>One processing of an order id (an execution of the barista workflow) and how it ended.</summary>
+public sealed record DrinkAttempt(int Attempt, string? ExecutionId, string UserId, string Drink, string Status, string? BaristaId, string? Reason,
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
 
 public sealed record CoffeeSettingsDto(bool StoreOpen, int BaristaCapacity);
 
@@ -75,4 +84,6 @@ public static class CoffeeErrors
 {
     public const string DrinkNotFound = "DrinkNotFound";
     public const string DrinkNotWaiting = "DrinkNotWaiting";
+    /// <summary>An execution for an order whose earlier attempt is still received or waiting.</summary>
+    public const string OrderInProgress = "OrderInProgress";
 }

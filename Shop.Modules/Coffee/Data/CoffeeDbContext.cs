@@ -35,7 +35,27 @@ internal sealed class Drink
 
     public DateTimeOffset? FinishedAt { get; set; }
 
-    public DrinkDto ToDto() => new(OrderId, UserId, Name, Status, BaristaId, Reason, ExecutionId, CreatedAt, WaitingSince, LastHeartbeatAt, FinishedAt);
+    /// <summary>
+    /// JSON array of the order's earlier attempts (<see cref="DrinkAttempt"/>), oldest first: the seed runs its second
+    /// test with the first one's order id, so one order id can be processed again once its earlier execution ended.
+    /// </summary>
+    public string? EarlierAttempts { get; set; }
+
+    public IReadOnlyList<DrinkAttempt> ReadEarlierAttempts() =>
+        EarlierAttempts is null ? [] : System.Text.Json.JsonSerializer.Deserialize<DrinkAttempt[]>(EarlierAttempts, Kernel.Events.EventEnvelope.Json)!;
+
+    /// <summary>1 for the first processing of the order, 2 for the next, ...</summary>
+    public int Attempt => ReadEarlierAttempts().Count + 1;
+
+    public DrinkDto ToDto()
+    {
+        var earlier = ReadEarlierAttempts();
+        return new(OrderId, UserId, Name, Status, BaristaId, Reason, ExecutionId, CreatedAt, WaitingSince, LastHeartbeatAt, FinishedAt,
+            earlier.Count + 1, earlier);
+    }
+
+    /// <summary>This attempt as a line of the order's history.</summary>
+    public DrinkAttempt ToAttempt() => new(Attempt, ExecutionId, UserId, Name, Status, BaristaId, Reason, CreatedAt, FinishedAt);
 }
 
 /// <summary>The store's run-time settings (the seed's sw-config-table); null columns fall back to appsettings.</summary>
@@ -82,6 +102,7 @@ internal sealed class CoffeeDbContext(DbContextOptions<CoffeeDbContext> options,
             e.Property(x => x.BaristaId).HasMaxLength(100);
             e.Property(x => x.Reason).HasMaxLength(2000);
             e.Property(x => x.ExecutionId).HasMaxLength(100);
+            e.Ignore(x => x.Attempt);
             e.HasIndex(x => new { x.Status, x.CreatedAt });
             e.HasIndex(x => x.FinishedAt);
         });

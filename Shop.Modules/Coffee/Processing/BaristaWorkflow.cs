@@ -54,7 +54,8 @@ internal static class BaristaWorkflow
     private static async Task<JsonNode?> TriggerAsync(StepContext ctx, CancellationToken ct)
     {
         var order = CoffeeOrder.Read(ctx.Input["detail"]);
-        await ctx.Mediator.Send(new RecordDrink(order.OrderId, order.UserId, order.Drink, ctx.ExecutionId), ct);
+        // An order id still in progress in another execution fails this one with OrderInProgress.
+        await ctx.SendAsync(new RecordDrink(order.OrderId, order.UserId, order.Drink, ctx.ExecutionId), ct);
         return new JsonObject
         {
             ["orderToCreate"] = new JsonObject

@@ -5,7 +5,7 @@ using Shop.Modules.Kernel.Events;
 namespace Shop.Modules.Delivery.CancelOnLogistics;
 
 /// <summary>
-/// Logistics' DeliveryCanceled → the delivery is CANCELED, and CancelDelivery publishes DeliveryWasCanceled;
+/// DeliveryCanceled (from Logistics, or any source naming an order: <see cref="LogisticsOutcome"/>) → the delivery is CANCELED, and CancelDelivery publishes DeliveryWasCanceled;
 /// an unknown or already ended delivery → ErrorDeliveryWasCanceled. Either order mode.
 /// </summary>
 internal sealed class CancelOnLogisticsHandler(Reaction reaction, IMediator mediator) : IEventHandler

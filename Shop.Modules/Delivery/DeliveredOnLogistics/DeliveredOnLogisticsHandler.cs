@@ -5,7 +5,7 @@ using Shop.Modules.Kernel.Events;
 namespace Shop.Modules.Delivery.DeliveredOnLogistics;
 
 /// <summary>
-/// Logistics' Delivered → the delivery is DELIVERED, and MarkDelivered publishes DeliveryWasDelivered (as the
+/// Delivered (from Logistics, or any source naming an order: <see cref="LogisticsOutcome"/>) → the delivery is DELIVERED, and MarkDelivered publishes DeliveryWasDelivered (as the
 /// HTTP operation does); an unknown or already ended delivery → ErrorDeliveryWasDelivered. Either order mode.
 /// </summary>
 internal sealed class DeliveredOnLogisticsHandler(Reaction reaction, IMediator mediator) : IEventHandler

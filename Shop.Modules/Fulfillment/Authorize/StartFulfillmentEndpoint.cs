@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Modules.Fulfillment.Contracts;
+using Shop.Modules.Kernel.Aws;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows;
@@ -19,16 +20,37 @@ internal static class StartFulfillmentEndpoint
     public static async Task<Accepted<StartedExecution>> HandleAsync(HttpRequest request, IWorkflowEngine engine, UnitOfWork unitOfWork, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync(request, allowEmpty: false, ct);
-        // Step Functions' StartExecution passes the input as a JSON string; accept that too.
-        if (body is JsonObject wrapper && wrapper.Count == 1 && wrapper["input"] is JsonValue text && text.GetValueKind() == JsonValueKind.String)
+        var name = (string?)null;
+        // Step Functions' StartExecution shape, as the seed's API Gateway test sends it: the input as a JSON string,
+        // with the state machine's ARN (this route always starts the fulfillment workflow) and an optional name.
+        if (body is JsonObject wrapper && wrapper["input"] is JsonValue text && text.GetValueKind() == JsonValueKind.String)
+        {
+            name = StartExecutionShape(wrapper);
             body = ParseInputText(text.GetValue<string>());
+        }
         if (body is not JsonObject input)
             throw new InvalidInputException("body", "The body must be a JSON object such as {\"paymentInstrumentType\": \"creditCard\"}.");
 
         Validate(input);
-        input["orderId"] ??= "F-" + Guid.NewGuid().ToString("N")[..12];
-        var started = await unitOfWork.ExecuteAsync(c => engine.StartAsync(FulfillmentEvents.FulfillmentWorkflow, input, (string)input["orderId"]!, c), ct);
+        input["orderId"] ??= name ?? "F-" + Guid.NewGuid().ToString("N")[..12];
+        var started = await unitOfWork.ExecuteAsync(c => engine.StartAsync(FulfillmentEvents.FulfillmentWorkflow, input, name ?? (string)input["orderId"]!, c), ct);
         return TypedResults.Accepted($"/workflows/executions/{started.ExecutionId}", started);
+    }
+
+    /// <summary>
+    /// The members of StartExecution besides <c>input</c>: <c>stateMachineArn</c> must be a state machine ARN (any
+    /// region and account, as the seed's own <c>...:231418552723:stateMachine:demo</c>), <c>name</c> an execution name.
+    /// </summary>
+    private static string? StartExecutionShape(JsonObject wrapper)
+    {
+        foreach (var (member, _) in wrapper)
+            if (member is not ("input" or "stateMachineArn" or "name" or "traceHeader"))
+                throw new InvalidInputException(member, $"'{member}' is not a StartExecution member; expected input, stateMachineArn, name and traceHeader.");
+        if (OptionalString(wrapper, "stateMachineArn", 2048) is { } arn && AwsArns.Parts(arn, "states", "stateMachine") is not [_])
+            throw new InvalidInputException("stateMachineArn", "'stateMachineArn' must be a state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>).");
+        var name = OptionalString(wrapper, "name", 80);
+        if (name is not null) Require.Id(name, "name");
+        return name;
     }
 
     private static JsonNode? ParseInputText(string text) => JsonBody.Parse(text, "input");

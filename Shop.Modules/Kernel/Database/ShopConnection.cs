@@ -15,15 +15,15 @@ public sealed class ShopConnection(DatabaseSettings settings) : IAsyncDisposable
 
     public SqliteTransaction? Transaction { get; private set; }
 
-    public SqliteConnection Connection => _connection ??= Open(settings.ConnectionString);
+    public SqliteConnection Connection => _connection ??= Open(settings.ConnectionString, settings.Synchronous);
 
-    internal static SqliteConnection Open(string connectionString)
+    internal static SqliteConnection Open(string connectionString, SynchronousMode synchronous)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
         // busy_timeout lets a writer wait for another instead of failing at once; foreign keys are off by default in SQLite.
-        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        pragma.CommandText = $"PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
         pragma.ExecuteNonQuery();
         return connection;
     }

@@ -34,6 +34,7 @@ public sealed class UnitOfWork(ShopConnection connection, WriteGate gate)
             {
                 result = await work(cancellationToken);
                 await transaction.CommitAsync(CancellationToken.None);
+                gate.Committed();
             }
             catch
             {
@@ -76,6 +77,15 @@ public sealed class UnitOfWork(ShopConnection connection, WriteGate gate)
 public sealed class WriteGate : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(1, 1);
+    private readonly DatabaseSettings _settings;
+    private long _commits;
+
+    public WriteGate(DatabaseSettings settings) => _settings = settings;
+
+    /// <summary>Units of work committed and real SQLite commits since start (one each: no group commit yet).</summary>
+    public WriterCounts Counts => new(Interlocked.Read(ref _commits), 0, Interlocked.Read(ref _commits), _settings.Synchronous);
+
+    internal void Committed() => Interlocked.Increment(ref _commits);
 
     public Task WaitAsync(CancellationToken cancellationToken) => _semaphore.WaitAsync(cancellationToken);
 
@@ -83,3 +93,5 @@ public sealed class WriteGate : IDisposable
 
     public void Dispose() => _semaphore.Dispose();
 }
+
+public sealed record WriterCounts(long UnitsOfWork, long RolledBack, long Commits, SynchronousMode Synchronous);

@@ -30,7 +30,11 @@ internal sealed class EventStoreReader(EventsDbContext db) : IEventStore
         }
 
         var total = await events.CountAsync(cancellationToken);
-        var ordered = query.NewestFirst ? events.OrderByDescending(e => e.Sequence) : events.OrderBy(e => e.Sequence);
+        // Time order, as the seed's table sorts by timeWhat: an event put with an earlier Time (PutEvents' Time)
+        // takes its place in time, not in arrival order; arrival order breaks ties.
+        var ordered = query.NewestFirst
+            ? events.OrderByDescending(e => e.Time).ThenByDescending(e => e.Sequence)
+            : events.OrderBy(e => e.Time).ThenBy(e => e.Sequence);
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new StoredEventPage(rows.Select(ToView).ToList(), page, pageSize, total);
     }

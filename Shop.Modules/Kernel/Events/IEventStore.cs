@@ -3,7 +3,7 @@ namespace Shop.Modules.Kernel.Events;
 /// <summary>Read side of the event store (SCENARIOS §1.5); events are written only through <see cref="IEventPublisher"/>.</summary>
 public interface IEventStore
 {
-    /// <summary>Events matching every given filter, in store (Sequence) order unless <see cref="EventQuery.NewestFirst"/>.</summary>
+    /// <summary>Events matching every given filter, in time order (then store order) unless <see cref="EventQuery.NewestFirst"/>.</summary>
     /// <param name="page">1-based.</param>
     Task<StoredEventPage> QueryAsync(EventQuery query, int page, int pageSize, CancellationToken cancellationToken = default);
 

@@ -19,9 +19,9 @@ internal sealed record PlaceOrderRequest(string CustomerId, string ItemId);
 internal sealed record OrderAccepted(string OrderId, string CustomerId, string ExecutionId);
 
 /// <summary>
-/// <c>POST /order</c> <c>{"customerId","itemId"}</c>, the seed's workflow start: checks the customer and the
-/// item, then starts the workflow (execution name = order id) and writes the order CREATED in one unit of
-/// work, so the order can be described as soon as the answer (202) arrives.
+/// <c>POST /order</c> <c>{"customerId","itemId"}</c>, the seed's workflow start (its curl): checks the customer
+/// and the item, then starts the workflow (execution name = a new order id) and writes the order CREATED in
+/// one unit of work, so the order can be described as soon as the answer (202) arrives.
 /// </summary>
 internal static class PlaceOrderEndpoint
 {
@@ -29,22 +29,35 @@ internal static class PlaceOrderEndpoint
         UnitOfWork unitOfWork, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await ReadAsync(request, cancellationToken);
-        // 404 before anything starts: an execution for a customer or item that does not exist would only fail.
-        await mediator.Send(new DescribeCustomer(body.CustomerId), cancellationToken);
-        await mediator.Send(new DescribeItem(body.ItemId), cancellationToken);
-
-        var orderId = NewOrderId(clock);
-        var accepted = await unitOfWork.ExecuteAsync(async ct =>
-        {
-            var input = new JsonObject { ["customerId"] = body.CustomerId, ["itemId"] = body.ItemId, ["orderId"] = orderId };
-            var started = await workflows.StartAsync(OrderWorkflow.Name, input, name: orderId, ct);
-            if (!started.Created) throw new ConflictException("Order id taken", $"An order '{orderId}' already exists; try again.");
-            await mediator.Send(new WriteOrder(body.CustomerId, orderId, body.ItemId, OrderStatus.Created, OrderMode.Orchestrated,
-                ExecutionId: started.ExecutionId), ct);
-            return new OrderAccepted(orderId, body.CustomerId, started.ExecutionId);
-        }, cancellationToken);
-        return TypedResults.Accepted($"/order/describe/{Uri.EscapeDataString(accepted.CustomerId)}/{Uri.EscapeDataString(orderId)}", accepted);
+        var accepted = await StartAsync(body.CustomerId, body.ItemId, NewOrderId(clock), mediator, workflows, unitOfWork, cancellationToken);
+        if (!accepted.Created) throw new ConflictException("Order id taken", $"An order '{accepted.Order.OrderId}' already exists; try again.");
+        return Answer(accepted.Order);
     }
+
+    /// <summary>
+    /// Checks the customer and the item (404 before anything starts: an execution for a customer or item that does
+    /// not exist would only fail), then starts the workflow named after the order and writes the order CREATED,
+    /// in one unit of work. When an execution of that name exists, nothing is written and Created is false.
+    /// </summary>
+    internal static async Task<(OrderAccepted Order, bool Created, JsonNode? ExistingInput)> StartAsync(string customerId, string itemId, string orderId,
+        IMediator mediator, IWorkflowEngine workflows, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DescribeCustomer(customerId), cancellationToken);
+        await mediator.Send(new DescribeItem(itemId), cancellationToken);
+        return await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var input = new JsonObject { ["customerId"] = customerId, ["itemId"] = itemId, ["orderId"] = orderId };
+            var started = await workflows.StartAsync(OrderWorkflow.Name, input, name: orderId, ct);
+            var order = new OrderAccepted(orderId, customerId, started.ExecutionId);
+            if (!started.Created) return (order, false, (await workflows.DescribeAsync(started.ExecutionId, ct)).Input);
+            await mediator.Send(new WriteOrder(customerId, orderId, itemId, OrderStatus.Created, OrderMode.Orchestrated,
+                ExecutionId: started.ExecutionId), ct);
+            return (order, true, (JsonNode?)null);
+        }, cancellationToken);
+    }
+
+    internal static Accepted<OrderAccepted> Answer(OrderAccepted order) =>
+        TypedResults.Accepted($"/order/describe/{Uri.EscapeDataString(order.CustomerId)}/{Uri.EscapeDataString(order.OrderId)}", order);
 
     /// <summary>Readable and sortable like the seed's (the start time, ISO 8601), plus 40 random bits so that orders of one millisecond differ.</summary>
     internal static string NewOrderId(TimeProvider clock) =>
@@ -54,10 +67,13 @@ internal static class PlaceOrderEndpoint
     /// <summary>Read as raw JSON so that each wrong field gets its own 400 naming it.</summary>
     private static async Task<PlaceOrderRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var fields = await JsonBody.ReadObjectAsync(request, "{\"customerId\": ..., \"itemId\": ...}", cancellationToken);
+        var fields = await ReadObjectAsync(request, cancellationToken);
         return new PlaceOrderRequest(Id(fields, "customerId"), Id(fields, "itemId"));
     }
 
-    private static string Id(JsonObject fields, string name) =>
+    internal static Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.ReadObjectAsync(request, "{\"customerId\": ..., \"itemId\": ...}", cancellationToken);
+
+    internal static string Id(JsonObject fields, string name) =>
         Require.Id(JsonBody.String(fields, name), name);
 }

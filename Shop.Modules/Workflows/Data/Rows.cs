@@ -7,6 +7,9 @@ internal sealed class ExecutionRow
 
     public required string Workflow { get; set; }
 
+    /// <summary>The revision of <see cref="Workflow"/> the execution started on (0 for C# workflows); it runs on it to the end.</summary>
+    public int Revision { get; set; }
+
     /// <summary>Unique within <see cref="Workflow"/>: starting the same name again returns this execution.</summary>
     public required string Name { get; set; }
 
@@ -16,6 +19,14 @@ internal sealed class ExecutionRow
 
     /// <summary>The input of <see cref="CurrentState"/> (JSON): what a retry, a redrive or a resumed step starts from.</summary>
     public required string StateInput { get; set; }
+
+    /// <summary>When the current state was entered (<c>$$.State.EnteredTime</c>; survives restarts).</summary>
+    public string? EnteredAt { get; set; }
+
+    /// <summary>How often the execution was redriven.</summary>
+    public int RedriveCount { get; set; }
+
+    public string? RedrivenAt { get; set; }
 
     /// <summary>Retries of the current state so far.</summary>
     public int Attempt { get; set; }
@@ -59,6 +70,9 @@ internal static class Waits
     public const string Retry = "Retry";
     public const string Callback = "Callback";
     public const string BranchesPrefix = "Branches:";
+
+    /// <summary>A Map iteration created but not started yet (MaxConcurrency): the Map starts it when another ends.</summary>
+    public const string Pending = "Pending";
 }
 
 internal sealed class HistoryRow

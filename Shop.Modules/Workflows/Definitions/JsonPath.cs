@@ -45,4 +45,10 @@ internal static class JsonPath
     }
 
     public static JsonNode Parse(string? json) => (json is null ? null : JsonNode.Parse(json)) ?? new JsonObject();
+
+    /// <summary>A copy that keeps JSON null (a null node) null, without telling the compiler the original may be null.</summary>
+    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
+
+    /// <summary>State data as stored: "null" stays JSON null (a null JsonNode, whatever the type says); no text at all is {}.</summary>
+    public static JsonNode ParseData(string? json) => json is null ? new JsonObject() : JsonNode.Parse(json)!;
 }

@@ -13,10 +13,11 @@ namespace Shop.Modules.Workflows;
 /// </summary>
 public sealed class StepContext
 {
-    internal StepContext(IServiceProvider services, string executionId, string executionName, string workflow, string state,
+    internal StepContext(IServiceProvider services, StateContext context, string executionId, string executionName, string workflow, string state,
         JsonNode input, int attempt, string? taskToken)
     {
         Services = services;
+        Context = context;
         ExecutionId = executionId;
         ExecutionName = executionName;
         Workflow = workflow;
@@ -30,6 +31,10 @@ public sealed class StepContext
 
     public IMediator Mediator => Services.GetRequiredService<IMediator>();
 
+    /// <summary>What <c>$$</c> reads (the top-level execution, the state, its retry count, the task token).</summary>
+    public StateContext Context { get; }
+
+    /// <summary>This execution's id (a Parallel branch's or Map iteration's own; <see cref="Context"/> has the top-level one's).</summary>
     public string ExecutionId { get; }
 
     public string ExecutionName { get; }
@@ -38,7 +43,7 @@ public sealed class StepContext
 
     public string State { get; }
 
-    /// <summary>The state's input (a copy: changing it changes nothing).</summary>
+    /// <summary>The state's effective input, after InputPath and Parameters (a copy: changing it changes nothing).</summary>
     public JsonNode Input { get; }
 
     /// <summary>0 on the first try, 1 on the first retry, ...</summary>

@@ -81,6 +81,10 @@ public sealed class WorkflowBuilder
     public WorkflowBuilder Parallel(string name, Action<ParallelStateBuilder> configure) =>
         Add(new StateDefinition(name, StateKind.Parallel), s => configure(new ParallelStateBuilder(s, $"{_name}/{name}")));
 
+    /// <summary>Runs the iterator once per item of the array at ItemsPath (each a child execution); the result is the array of their outputs, in item order.</summary>
+    public WorkflowBuilder Map(string name, Action<MapStateBuilder> configure) =>
+        Add(new StateDefinition(name, StateKind.Map), s => configure(new MapStateBuilder(s, $"{_name}/{name}")));
+
     public WorkflowBuilder Succeed(string name) =>
         Add(new StateDefinition(name, StateKind.Succeed) { ResultPath = null }, _ => { });
 
@@ -100,6 +104,7 @@ public sealed class WorkflowBuilder
             if (!terminal && state.Next is null && !state.End) throw Invalid($"state '{state.Name}' needs Next(...) or End().");
             if (state.Kind == StateKind.Choice && state.ChoiceList.Count == 0) throw Invalid($"choice '{state.Name}' has no rules.");
             if (state.Kind == StateKind.Parallel && state.BranchList.Count == 0) throw Invalid($"parallel '{state.Name}' has no branches.");
+            if (state.Kind == StateKind.Map && state.Iterator is null) throw Invalid($"map '{state.Name}' has no iterator.");
             if (state.Kind == StateKind.Wait && state.Seconds is null && state.SecondsPath is null && state.TimestampPath is null)
                 throw Invalid($"wait '{state.Name}' needs Seconds, SecondsPath or TimestampPath.");
             foreach (var (trigger, target) in state.Transitions())
@@ -149,6 +154,13 @@ public abstract class StateBuilder<TSelf>
         State.Comment = comment;
         return (TSelf)this;
     }
+
+    /// <summary>Step Functions' data flow as functions (what ASL compiles to); see <see cref="StateDataFlow"/>.</summary>
+    public TSelf DataFlow(StateDataFlow flow)
+    {
+        State.Flow = flow;
+        return (TSelf)this;
+    }
 }
 
 /// <summary>States whose result is placed into their input.</summary>
@@ -174,14 +186,19 @@ public abstract class FallibleStateBuilder<TSelf> : ResultStateBuilder<TSelf>
     private protected FallibleStateBuilder(StateDefinition state)
         : base(state) { }
 
-    /// <summary>Retry on these errors (<c>States.ALL</c> for any): wait intervalSeconds, then × backoffRate each time, at most maxAttempts retries.</summary>
-    public TSelf Retry(IReadOnlyList<string> errorEquals, double intervalSeconds = 1, int maxAttempts = 3, double backoffRate = 2.0)
+    /// <summary>
+    /// Retry on these errors (<c>States.ALL</c> for any): wait intervalSeconds, then × backoffRate each time (at most
+    /// maxDelaySeconds), at most maxAttempts retries; <see cref="JitterStrategy.Full"/> waits a random time up to that delay.
+    /// </summary>
+    public TSelf Retry(IReadOnlyList<string> errorEquals, double intervalSeconds = 1, int maxAttempts = 3, double backoffRate = 2.0,
+        double? maxDelaySeconds = null, JitterStrategy jitter = JitterStrategy.None)
     {
         if (errorEquals.Count == 0) throw new ArgumentException("Retry needs at least one error name.", nameof(errorEquals));
         ArgumentOutOfRangeException.ThrowIfNegative(intervalSeconds);
         ArgumentOutOfRangeException.ThrowIfNegative(maxAttempts);
         ArgumentOutOfRangeException.ThrowIfLessThan(backoffRate, 1.0);
-        State.RetryList.Add(new RetryRule(errorEquals, intervalSeconds, maxAttempts, backoffRate));
+        if (maxDelaySeconds is { } max) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max, nameof(maxDelaySeconds));
+        State.RetryList.Add(new RetryRule(errorEquals, intervalSeconds, maxAttempts, backoffRate, maxDelaySeconds, jitter));
         return (TSelf)this;
     }
 
@@ -293,6 +310,51 @@ public sealed class ParallelStateBuilder : FallibleStateBuilder<ParallelStateBui
     public ParallelStateBuilder Branch(Func<WorkflowBuilder, WorkflowBuilder> branch)
     {
         State.BranchList.Add(branch(new WorkflowBuilder($"{_prefix}/{State.BranchList.Count}")).Build());
+        return this;
+    }
+}
+
+public sealed class MapStateBuilder : FallibleStateBuilder<MapStateBuilder>
+{
+    private readonly string _prefix;
+
+    internal MapStateBuilder(StateDefinition state, string prefix)
+        : base(state) => _prefix = prefix;
+
+    /// <summary>Declared like a workflow; each run receives one item (the whole input's array at ItemsPath, item by item).</summary>
+    public MapStateBuilder Iterator(Func<WorkflowBuilder, WorkflowBuilder> iterator)
+    {
+        State.Iterator = iterator(new WorkflowBuilder($"{_prefix}/iterator")).Build();
+        return this;
+    }
+
+    /// <summary>Where the items are in the input ("$" by default).</summary>
+    public MapStateBuilder ItemsPath(string path)
+    {
+        State.ItemsPathText = JsonPath.Validate(path);
+        return this;
+    }
+
+    /// <summary>At most this many iterations at once (0: no limit).</summary>
+    public MapStateBuilder MaxConcurrency(int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        State.MaxConcurrency = max;
+        return this;
+    }
+
+    public MapStateBuilder ToleratedFailureCount(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        State.ToleratedFailureCount = count;
+        return this;
+    }
+
+    public MapStateBuilder ToleratedFailurePercentage(double percentage)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(percentage);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percentage, 100);
+        State.ToleratedFailurePercentage = percentage;
         return this;
     }
 }

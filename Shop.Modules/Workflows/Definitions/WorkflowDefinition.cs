@@ -14,14 +14,24 @@ public enum StateKind
     Parallel,
     Succeed,
     Fail,
+
+    /// <summary>Runs its <see cref="StateDefinition.Iterator"/> once per item, each run a child execution like a Parallel branch.</summary>
+    Map,
 }
 
 /// <summary>A finished workflow definition: built once with <see cref="Workflow.Define"/>, then immutable.</summary>
 public sealed class WorkflowDefinition
 {
-    internal WorkflowDefinition(string name, string startAt, IReadOnlyList<StateDefinition> states, int? timeoutSeconds, string? comment)
+    /// <param name="revision">0 for C# definitions; ASL state machines count up from 1.</param>
+    /// <param name="document">The ASL text of an ASL state machine (null for C#).</param>
+    /// <param name="source"><see cref="WorkflowSources.CSharp"/> or <see cref="WorkflowSources.Asl"/>.</param>
+    internal WorkflowDefinition(string name, string startAt, IReadOnlyList<StateDefinition> states, int? timeoutSeconds, string? comment,
+        int revision = 0, string? document = null, string source = WorkflowSources.CSharp)
     {
         Name = name;
+        Revision = revision;
+        Document = document;
+        Source = source;
         StartAt = startAt;
         States = states;
         TimeoutSeconds = timeoutSeconds;
@@ -41,9 +51,28 @@ public sealed class WorkflowDefinition
 
     public string? Comment { get; }
 
+    /// <summary>0 for C# definitions. A running execution keeps the revision it started on.</summary>
+    public int Revision { get; }
+
+    /// <summary>The ASL JSON text for ASL workflows, null for C#.</summary>
+    public string? Document { get; }
+
+    /// <summary>"csharp" or "asl" (<see cref="WorkflowSources"/>).</summary>
+    public string Source { get; }
+
+    /// <summary>The same definition as another revision (what the registry stores when an ASL machine is updated).</summary>
+    internal WorkflowDefinition WithRevision(int revision, string? document, string source) =>
+        new(Name, StartAt, States, TimeoutSeconds, Comment, revision, document, source);
+
     internal IReadOnlyDictionary<string, StateDefinition> ByName { get; }
 
     internal StateDefinition this[string state] => ByName[state];
+
+    public bool TryGetState(string state, out StateDefinition definition) => ByName.TryGetValue(state, out definition!);
+
+    /// <summary>Every definition a state of this one runs as a child execution (Parallel branches, Map iterators), recursively.</summary>
+    internal IEnumerable<WorkflowDefinition> Children() =>
+        States.SelectMany(s => s.Iterator is null ? s.Branches : s.Branches.Append(s.Iterator)).SelectMany(c => c.Children().Prepend(c));
 
     /// <summary>
     /// The definition as a Stateless machine over an externally stored state name: the engine fires
@@ -118,6 +147,39 @@ public sealed class StateDefinition
 
     public string? Cause { get; internal set; }
 
+    /// <summary>Step Functions' data flow (InputPath, Parameters, ResultSelector, ResultPath, OutputPath, ...); null keeps the C# behaviour.</summary>
+    public StateDataFlow? Flow { get; internal set; }
+
+    /// <summary>A step's null result means JSON null (ASL), not "the input passes on" (C#).</summary>
+    public bool NullResultIsNull { get; internal set; }
+
+    /// <summary>Map: the definition run once per item.</summary>
+    public WorkflowDefinition? Iterator { get; internal set; }
+
+    /// <summary>Map: how many iterations run at once (0 = no limit).</summary>
+    public int MaxConcurrency { get; internal set; }
+
+    /// <summary>Map: how many iterations may fail before the state fails with States.ExceedToleratedFailureThreshold.</summary>
+    public int? ToleratedFailureCount { get; internal set; }
+
+    /// <summary>Map: the share (0-100) of iterations that may fail.</summary>
+    public double? ToleratedFailurePercentage { get; internal set; }
+
+    /// <summary>TimeoutSecondsPath: read from the state's effective input; null there keeps <see cref="TimeoutSeconds"/>.</summary>
+    public Func<JsonNode, int?>? TimeoutSecondsFrom { get; internal set; }
+
+    /// <summary>HeartbeatSecondsPath: read from the state's effective input.</summary>
+    public Func<JsonNode, int?>? HeartbeatSecondsFrom { get; internal set; }
+
+    /// <summary>Wait: when it ends, from the effective input and now (ASL Seconds/SecondsPath/Timestamp/TimestampPath); scaled by Workflows:TimeScale.</summary>
+    public Func<JsonNode, DateTimeOffset, DateTimeOffset>? WaitUntilFrom { get; internal set; }
+
+    /// <summary>Fail: ErrorPath/CausePath, from the effective input; a null part keeps <see cref="Error"/> / <see cref="Cause"/>.</summary>
+    public Func<JsonNode, StateContext, (string? Error, string? Cause)>? FailFrom { get; internal set; }
+
+    /// <summary>Map, C# form: where the items are ("$" when null); <see cref="StateDataFlow.ItemsPath"/> wins when set.</summary>
+    internal string? ItemsPathText { get; set; }
+
     internal Func<StepContext, CancellationToken, Task<JsonNode?>>? Step { get; set; }
 
     internal List<RetryRule> RetryList { get; } = [];
@@ -145,8 +207,24 @@ public sealed class StateDefinition
     };
 }
 
-/// <summary>Retry the state on these errors, waiting IntervalSeconds × BackoffRate^(attempt-1) between tries.</summary>
-public sealed record RetryRule(IReadOnlyList<string> ErrorEquals, double IntervalSeconds = 1, int MaxAttempts = 3, double BackoffRate = 2.0);
+/// <summary>
+/// Retry the state on these errors, waiting min(IntervalSeconds × BackoffRate^(attempt-1), MaxDelaySeconds) between
+/// tries; with <see cref="JitterStrategy.Full"/> a random time in [0, that delay].
+/// </summary>
+public sealed record RetryRule(IReadOnlyList<string> ErrorEquals, double IntervalSeconds = 1, int MaxAttempts = 3, double BackoffRate = 2.0,
+    double? MaxDelaySeconds = null, JitterStrategy Jitter = JitterStrategy.None);
+
+public enum JitterStrategy
+{
+    None,
+    Full,
+}
+
+public static class WorkflowSources
+{
+    public const string CSharp = "csharp";
+    public const string Asl = "asl";
+}
 
 /// <summary>On these errors go to <see cref="Next"/>, with <c>{Error, Cause}</c> at <see cref="ResultPath"/>.</summary>
 public sealed record CatchRule(IReadOnlyList<string> ErrorEquals, string Next, string? ResultPath = "$")
@@ -165,6 +243,14 @@ public static class StatesErrors
     public const string Timeout = "States.Timeout";
     public const string NoChoiceMatched = "States.NoChoiceMatched";
     public const string Runtime = "States.Runtime";
+    public const string HeartbeatTimeout = "States.HeartbeatTimeout";
+    public const string IntrinsicFailure = "States.IntrinsicFailure";
+    public const string ParameterPathFailure = "States.ParameterPathFailure";
+    public const string ResultPathMatchFailure = "States.ResultPathMatchFailure";
+    public const string DataLimitExceeded = "States.DataLimitExceeded";
+    public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
+    public const string BranchFailed = "States.BranchFailed";
+    public const string Permissions = "States.Permissions";
 
     internal static bool Matches(IReadOnlyList<string> errorEquals, string error) =>
         errorEquals.Contains(All)

@@ -53,6 +53,55 @@ public interface IWorkflowEngine
 
     /// <summary><see cref="SendTaskFailureAsync"/> by execution id; see <see cref="SendTaskSuccessForExecutionAsync"/>.</summary>
     Task SendTaskFailureForExecutionAsync(string executionId, string? error, string? cause, CancellationToken cancellationToken = default);
+
+    /// <summary>The execution of <paramref name="workflow"/> named <paramref name="name"/> ((workflow, name) is unique), or null.</summary>
+    Task<ExecutionDescription?> FindByNameAsync(string workflow, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Newest first, <paramref name="pageSize"/> (1-1000) at a time, after <paramref name="after"/> (the last execution of the
+    /// previous page): a keyset, so executions started meanwhile never shift a later page (the AWS API's nextToken).
+    /// </summary>
+    Task<ExecutionSlice> ListAfterAsync(string? workflow, string? status, int pageSize, ExecutionCursor? after, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Where a page of <see cref="IWorkflowEngine.ListAfterAsync"/> ended: the last execution's start time and id.</summary>
+public sealed record ExecutionCursor(DateTimeOffset StartDate, string ExecutionId);
+
+/// <param name="Next">Where the next page starts; null when this was the last page.</param>
+public sealed record ExecutionSlice(IReadOnlyList<ExecutionSummary> Executions, ExecutionCursor? Next);
+
+/// <summary>
+/// Execution names: 1-100 characters, none of them whitespace, a control character or one that Step Functions refuses in a
+/// name (<c>&lt; &gt; { } [ ] ? * " # % \ ^ | ~ ` $ &amp; , ; /</c>). ':' stays allowed for the shop's own names.
+/// </summary>
+public static class ExecutionNames
+{
+    public const int MaxLength = 100;
+
+    private const string Refused = "<>{}[]?*\"#%\\^|~`$&,;/";
+
+    public static bool IsValid(string? name) =>
+        !string.IsNullOrEmpty(name) && name.Length <= MaxLength && FirstRefused(name) is null;
+
+    /// <summary>
+    /// The first character refused anywhere in a name (whitespace, control characters, U+FFFE/U+FFFF, an unpaired
+    /// surrogate, AWS's special characters), or null. A surrogate pair (e.g. an emoji) is one valid character.
+    /// </summary>
+    public static string? FirstRefused(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsHighSurrogate(c) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' || Refused.Contains(c, StringComparison.Ordinal))
+                return c.ToString();
+        }
+        return null;
+    }
 }
 
 public static class ExecutionStatus
@@ -81,7 +130,10 @@ public sealed record ExecutionDescription(
     string? Cause,
     DateTimeOffset StartDate,
     DateTimeOffset? StopDate,
-    string? ParentExecutionId);
+    string? ParentExecutionId,
+    int Revision = 0,
+    int RedriveCount = 0,
+    DateTimeOffset? RedriveDate = null);
 
 public sealed record ExecutionSummary(string ExecutionId, string Name, string Workflow, string Status, string? CurrentState,
     DateTimeOffset StartDate, DateTimeOffset? StopDate);

@@ -6,19 +6,21 @@ using Shop.Modules.Workflows.Data;
 namespace Shop.Modules.Workflows;
 
 /// <summary>The public face of the engine: validates what comes from outside, reads, and hands changes to the runner.</summary>
-internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowRegistry registry, ExecutionRunner runner) : IWorkflowEngine
+internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions registry, ExecutionRunner runner, Callbacks callbacks) : IWorkflowEngine
 {
     public const int PageSize = 50;
 
-    public IReadOnlyList<WorkflowDefinition> Definitions => registry.TopLevel;
+    public IReadOnlyList<WorkflowDefinition> Definitions => registry.All;
 
     public Task<StartedExecution> StartAsync(string workflow, JsonNode? input = null, string? name = null, CancellationToken cancellationToken = default)
     {
-        if (!registry.TopLevel.Any(d => d.Name == workflow)) throw new NotFoundException("Workflow", workflow);
-        var executionName = name is null ? Guid.NewGuid().ToString() : Require.Id(name, "name");
+        if (!registry.TryGet(workflow, out var definition)) throw new NotFoundException("Workflow", workflow);
+        var executionName = name ?? Guid.NewGuid().ToString();
+        if (!ExecutionNames.IsValid(executionName))
+            throw new InvalidInputException("name", $"'name' must be 1-{ExecutionNames.MaxLength} characters without whitespace, control characters or any of < > {{ }} [ ] ? * \" # % \\ ^ | ~ ` $ & , ; /.");
         if (input is not null and not JsonObject and not JsonArray)
             throw new InvalidInputException("input", "'input' must be a JSON object (or a string holding one).");
-        return runner.StartAsync(registry.Get(workflow), executionName, input ?? new JsonObject(), cancellationToken);
+        return runner.StartAsync(definition, executionName, input ?? new JsonObject(), cancellationToken);
     }
 
     public async Task<ExecutionDescription> DescribeAsync(string executionId, CancellationToken cancellationToken = default)
@@ -26,7 +28,8 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowRegistry reg
         var e = await FindAsync(executionId, cancellationToken);
         return new ExecutionDescription(e.Id, e.Name, e.Workflow, e.Status, e.CurrentState, JsonPath.Parse(e.Input),
             e.Output is null ? null : JsonNode.Parse(e.Output), e.Error, e.Cause, WorkflowsDbContext.ParseTime(e.StartedAt),
-            e.StoppedAt is null ? null : WorkflowsDbContext.ParseTime(e.StoppedAt), e.ParentId);
+            e.StoppedAt is null ? null : WorkflowsDbContext.ParseTime(e.StoppedAt), e.ParentId, e.Revision, e.RedriveCount,
+            e.RedrivenAt is null ? null : WorkflowsDbContext.ParseTime(e.RedrivenAt));
     }
 
     public async Task<ExecutionPage> ListAsync(string? workflow = null, string? status = null, int page = 1, CancellationToken cancellationToken = default)
@@ -46,6 +49,36 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowRegistry reg
         return new ExecutionPage(items, page, PageSize, rows.Count > PageSize);
     }
 
+    public async Task<ExecutionDescription?> FindByNameAsync(string workflow, string name, CancellationToken cancellationToken = default)
+    {
+        var id = await db.Executions.AsNoTracking().Where(e => e.Workflow == workflow && e.Name == name).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await DescribeAsync(id, cancellationToken);
+    }
+
+    public async Task<ExecutionSlice> ListAfterAsync(string? workflow, string? status, int pageSize, ExecutionCursor? after, CancellationToken cancellationToken = default)
+    {
+        if (pageSize is < 1 or > 1000) throw new InvalidInputException("pageSize", "'pageSize' must be 1-1000.");
+        if (status is not null && !ExecutionStatus.All.Contains(status))
+            throw new InvalidInputException("status", $"'status' must be one of {string.Join(", ", ExecutionStatus.All)}.");
+        var query = db.Executions.AsNoTracking();
+        if (!string.IsNullOrEmpty(workflow)) query = query.Where(e => e.Workflow == workflow);
+        if (status is not null) query = query.Where(e => e.Status == status);
+        if (after is not null)
+        {
+            // Times are stored as fixed-width ISO text, so text order is time order.
+            var time = WorkflowsDbContext.FormatTime(after.StartDate);
+            var id = after.ExecutionId;
+            query = query.Where(e => string.Compare(e.StartedAt, time) < 0 || (e.StartedAt == time && string.Compare(e.Id, id) < 0));
+        }
+        var rows = await query.OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.Id).Take(pageSize + 1)
+            .Select(e => new { e.Id, e.Name, e.Workflow, e.Status, e.CurrentState, e.StartedAt, e.StoppedAt })
+            .ToListAsync(cancellationToken);
+        var items = rows.Take(pageSize).Select(e => new ExecutionSummary(e.Id, e.Name, e.Workflow, e.Status, e.CurrentState,
+            WorkflowsDbContext.ParseTime(e.StartedAt), e.StoppedAt is null ? null : WorkflowsDbContext.ParseTime(e.StoppedAt))).ToArray();
+        var next = rows.Count > pageSize ? new ExecutionCursor(items[^1].StartDate, items[^1].ExecutionId) : null;
+        return new ExecutionSlice(items, next);
+    }
+
     public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string executionId, CancellationToken cancellationToken = default)
     {
         await FindAsync(executionId, cancellationToken);
@@ -62,7 +95,9 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowRegistry reg
             .Select(h => h.State!)
             .Distinct()
             .ToListAsync(cancellationToken);
-        return WorkflowGraph.Render(registry.Get(execution.Workflow), execution, visited);
+        if (!registry.TryGet(execution.Workflow, execution.Revision, out var definition))
+            throw new NotFoundException("Workflow", $"{execution.Workflow} (revision {execution.Revision})");
+        return WorkflowGraph.Render(definition, execution, visited);
     }
 
     public Task<int> CountRunningAsync(string workflow, CancellationToken cancellationToken = default) =>
@@ -75,16 +110,16 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowRegistry reg
         runner.RedriveAsync(executionId, cancellationToken);
 
     public Task SendTaskSuccessAsync(string taskToken, JsonNode? output, CancellationToken cancellationToken = default) =>
-        runner.SendTaskSuccessAsync(RequireToken(taskToken), output, cancellationToken);
+        callbacks.SendTaskSuccessAsync(TaskTokens.Hash(RequireToken(taskToken)), output, cancellationToken);
 
     public Task SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default)
     {
         ValidateFailure(error, cause);
-        return runner.SendTaskFailureAsync(RequireToken(taskToken), error, cause, cancellationToken);
+        return callbacks.SendTaskFailureAsync(TaskTokens.Hash(RequireToken(taskToken)), error, cause, cancellationToken);
     }
 
     public Task SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
-        runner.SendTaskHeartbeatAsync(RequireToken(taskToken), cancellationToken);
+        callbacks.SendTaskHeartbeatAsync(TaskTokens.Hash(RequireToken(taskToken)), cancellationToken);
 
     public async Task<IReadOnlyList<ExecutionCount>> CountByStatusAsync(CancellationToken cancellationToken = default)
     {
@@ -100,24 +135,24 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowRegistry reg
     public async Task<WaitingCallback?> GetWaitingCallbackAsync(string executionId, CancellationToken cancellationToken = default)
     {
         var execution = await FindAsync(executionId, cancellationToken);
-        var token = await runner.FindOpenTokenAsync(execution, cancellationToken);
+        var token = await callbacks.FindOpenTokenAsync(execution, cancellationToken);
         return token is null ? null : new WaitingCallback(execution.Id, token.State, WorkflowsDbContext.ParseTime(token.CreatedAt));
     }
 
     public async Task SendTaskSuccessForExecutionAsync(string executionId, JsonNode? output, CancellationToken cancellationToken = default) =>
-        await runner.SendTaskSuccessByHashAsync(await OpenTokenHashAsync(executionId, cancellationToken), output, cancellationToken);
+        await callbacks.SendTaskSuccessAsync(await OpenTokenHashAsync(executionId, cancellationToken), output, cancellationToken);
 
     public async Task SendTaskFailureForExecutionAsync(string executionId, string? error, string? cause, CancellationToken cancellationToken = default)
     {
         ValidateFailure(error, cause);
-        await runner.SendTaskFailureByHashAsync(await OpenTokenHashAsync(executionId, cancellationToken), error, cause, cancellationToken);
+        await callbacks.SendTaskFailureAsync(await OpenTokenHashAsync(executionId, cancellationToken), error, cause, cancellationToken);
     }
 
     /// <summary>Read outside the callback's unit of work; the callback checks the token again, so a race ends in TaskDoesNotExist.</summary>
     private async Task<string> OpenTokenHashAsync(string executionId, CancellationToken cancellationToken)
     {
         var execution = await FindAsync(executionId, cancellationToken);
-        var token = await runner.FindOpenTokenAsync(execution, cancellationToken);
+        var token = await callbacks.FindOpenTokenAsync(execution, cancellationToken);
         return token?.Hash ?? throw new ConflictException("Execution not waiting for a callback",
             $"Execution '{executionId}' is {execution.Status} in '{execution.CurrentState}' and waits for no callback.");
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -22,12 +23,31 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
     private readonly SemaphoreSlim _sweep = new(1, 1);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    // Hangfire's job of each open deadline, so the job goes when the deadline goes (moved, answered, ended):
+    // otherwise every heartbeat would leave one more scheduled job in Hangfire's memory.
+    private readonly ConcurrentDictionary<long, string> _jobs = new();
+
     public void Schedule(long deadlineId, DateTimeOffset due)
     {
         var delay = due - clock.GetUtcNow();
-        jobs.Schedule<DeadlineJob>(job => job.FireAsync(deadlineId), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        var job = jobs.Schedule<DeadlineJob>(j => j.FireAsync(deadlineId), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        string? replaced = null;
+        _jobs.AddOrUpdate(deadlineId, job, (_, previous) => { replaced = previous; return job; });
+        if (replaced is not null && replaced != job) jobs.Delete(replaced);
         _wake.Writer.TryWrite(true);
     }
+
+    /// <summary>The deadlines are gone: their Hangfire jobs go too.</summary>
+    public void Unschedule(IEnumerable<long> deadlineIds)
+    {
+        foreach (var id in deadlineIds)
+        {
+            if (_jobs.TryRemove(id, out var job)) jobs.Delete(job);
+        }
+    }
+
+    /// <summary>How many deadlines have a Hangfire job (tests check it stays flat).</summary>
+    internal int ScheduledJobs => _jobs.Count;
 
     /// <summary>Fires every deadline due by the engine's clock; returns how many were looked at.</summary>
     public async Task<int> FireDueDeadlinesAsync(CancellationToken cancellationToken = default)

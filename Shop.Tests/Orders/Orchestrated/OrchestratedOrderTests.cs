@@ -242,7 +242,8 @@ public sealed class OrchestratedOrderTests
         adder!.Failures.Should().BeGreaterThanOrEqualTo(2);
         var history = await shop.Client.HistoryAsync(order.ExecutionId);
         history.Where(e => (string?)e["state"] == "Add item price and delivery price").Select(e => (string)e["type"]!)
-            .Should().Equal("TaskStateEntered", "TaskScheduled", "TaskFailed", "TaskScheduled", "TaskFailed", "TaskScheduled", "TaskSucceeded", "TaskStateExited");
+            .Should().Equal("TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskFailed", "TaskScheduled", "TaskStarted", "TaskFailed",
+                "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited");
         (await shop.EnteredStatesAsync(order.ExecutionId)).Should().Equal(ToDelivering);
         var record = await shop.GetAsync($"/order/describe/customer-1/{order.OrderId}");
         record.Decimal("total").Should().Be(record.Decimal("itemPrice") + record.Decimal("deliveryPrice"));

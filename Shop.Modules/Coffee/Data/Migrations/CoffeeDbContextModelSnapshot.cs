@@ -30,6 +30,9 @@ namespace Shop.Modules.Coffee.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EarlierAttempts")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExecutionId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

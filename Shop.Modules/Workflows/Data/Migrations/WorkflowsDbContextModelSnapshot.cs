@@ -93,6 +93,9 @@ namespace Shop.Modules.Workflows.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnteredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
@@ -118,6 +121,15 @@ namespace Shop.Modules.Workflows.Data.Migrations
 
                     b.Property<string>("ParentRound")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RedriveCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedrivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StartedAt")
                         .IsRequired()

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Workflows.Data;
+
+namespace Shop.Modules.Workflows;
+
+/// <summary>SendTaskSuccess / Failure / Heartbeat: each one unit of work in which exactly one caller may use a token.</summary>
+internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Transitions transitions)
+{
+    public Task SendTaskSuccessAsync(string hash, JsonNode? output, CancellationToken cancellationToken) =>
+        WithTokenAsync(hash, consume: true, (execution, definition, state, ct) =>
+            transitions.CallbackSucceededAsync(execution, definition, state, output, ct), cancellationToken);
+
+    public Task SendTaskFailureAsync(string hash, string? error, string? cause, CancellationToken cancellationToken) =>
+        WithTokenAsync(hash, consume: true, (execution, definition, state, ct) =>
+            transitions.CallbackFailedAsync(execution, definition, state, error, cause, ct), cancellationToken);
+
+    /// <summary>Pushes the heartbeat deadline back (its Hangfire job moves with it); writes no history.</summary>
+    public Task SendTaskHeartbeatAsync(string hash, CancellationToken cancellationToken) =>
+        WithTokenAsync(hash, consume: false, async (execution, _, state, ct) =>
+        {
+            var deadline = await store.FindHeartbeatAsync(hash, ct);
+            if (deadline is null) return;
+            // The interval the deadline was set with (HeartbeatSecondsPath may have chosen it), read back from the token's timer.
+            var seconds = state.HeartbeatSeconds;
+            if (state.HeartbeatSecondsFrom is { } from)
+            {
+                var context = await transitions.ContextAsync(execution, null, ct);
+                seconds = from(DataFlow.Effective(state, JsonPath.ParseData(execution.StateInput), context)) ?? seconds;
+            }
+            if (seconds is null) return;
+            store.MoveDeadline(deadline, store.UtcNow + transitions.Scale(seconds.Value));
+        }, cancellationToken);
+
+    public Task<TaskTokenRow?> FindOpenTokenAsync(ExecutionRow execution, CancellationToken cancellationToken) =>
+        store.FindOpenTokenAsync(execution, cancellationToken);
+
+    private Task<bool> WithTokenAsync(string hash, bool consume, Func<ExecutionRow, WorkflowDefinition, StateDefinition, CancellationToken, Task> action,
+        CancellationToken cancellationToken) =>
+        ExecutionRunner.WithConflictRetries(() => unitOfWork.ExecuteAsync(async ct =>
+        {
+            var row = await store.FindTokenAsync(hash, ct);
+            if (row?.Status == TokenStatus.TimedOut) throw TaskTokenException.Expired();
+            if (row?.Status != TokenStatus.Open) throw TaskTokenException.Unknown();
+            if (consume && !await store.ClaimTokenAsync(hash, TokenStatus.Used, ct)) throw TaskTokenException.Unknown();
+            var execution = await store.LoadAsync(row.ExecutionId, ct);
+            if (execution is not { Status: ExecutionStatus.Running, Waiting: Waits.Callback } || execution.CurrentState != row.State)
+                throw TaskTokenException.Unknown();
+            if (!transitions.TryResolve(execution, out var definition, out var state, out var missing))
+            {
+                await transitions.PoisonAsync(execution, missing, ct);
+            }
+            else
+            {
+                if (consume)
+                {
+                    await store.DeleteTokenDeadlinesAsync(hash, ct);
+                    execution.Waiting = null;
+                }
+                await action(execution, definition, state, ct);
+            }
+            await store.SaveAsync(ct);
+        }, cancellationToken));
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Shop.Modules.Workflows.Data;
+
+namespace Shop.Modules.Workflows;
+
+/// <summary>
+/// Runs the ready state of an execution, by kind, applying its data flow in Step Functions' order. A Task's (or a
+/// callback state's) failure is returned, not recorded: its effects must roll back first. Any other state's
+/// failure (a data-flow function throwing, no Choice matching) is handled here, in the same unit of work.
+/// </summary>
+internal sealed class StateRunner(Transitions transitions, ExecutionStore store, IServiceProvider services)
+{
+    public async Task<StepFailure?> RunAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, CancellationToken ct)
+    {
+        var raw = JsonPath.ParseData(execution.StateInput);
+        if (state.Kind is StateKind.Task or StateKind.Callback) return await RunStepAsync(execution, definition, state, raw, ct);
+
+        var context = await transitions.ContextAsync(execution, null, ct);
+        try
+        {
+            await RunOtherAsync(execution, definition, state, raw, context, ct);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            // Not a step: a data-flow function or a condition that throws something else is the runtime's error.
+            var failure = ex is StepFailedException ? StepFailure.From(ex) : new StepFailure(StatesErrors.Runtime, ex.Message);
+            await transitions.FailStateAsync(execution, definition, state, failure.Error, failure.Cause, ct);
+        }
+        return null;
+    }
+
+    private async Task RunOtherAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, JsonNode raw, StateContext context, CancellationToken ct)
+    {
+        switch (state.Kind)
+        {
+            case StateKind.Pass:
+                await transitions.ExitAsync(execution, definition, state, DataFlow.PassOutput(state, raw, context), null, ct);
+                break;
+            case StateKind.Choice:
+                await ChooseAsync(execution, definition, state, DataFlow.Input(state, raw, context), context, ct);
+                break;
+            case StateKind.Wait:
+                transitions.StartWait(execution, state, raw, DataFlow.Input(state, raw, context));
+                break;
+            case StateKind.Parallel:
+                transitions.StartBranches(execution, state, DataFlow.Effective(state, raw, context));
+                break;
+            case StateKind.Map:
+                await transitions.StartMapAsync(execution, definition, state, raw, MapInputs(state, raw, context), context, ct);
+                break;
+            case StateKind.Succeed:
+                var output = DataFlow.PassOn(state, DataFlow.Input(state, raw, context), context);
+                transitions.AddHistory(execution, "SucceedStateExited", state.Name, new JsonObject { ["name"] = state.Name, ["output"] = JsonPath.Clone(output) });
+                await transitions.CompleteAsync(execution, ExecutionStatus.Succeeded, output, null, null, ct);
+                break;
+            case StateKind.Fail:
+                var (error, cause) = state.FailFrom?.Invoke(DataFlow.Input(state, raw, context), context) ?? (null, null);
+                execution.FailedState = state.Name;
+                await transitions.CompleteAsync(execution, ExecutionStatus.Failed, null, error ?? state.Error, cause ?? state.Cause, ct);
+                break;
+        }
+    }
+
+    private async Task ChooseAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, JsonNode input, StateContext context, CancellationToken ct)
+    {
+        var trigger = state.ChoiceList.FirstOrDefault(rule => rule.Condition(input))?.Label
+            ?? (state.Default is null ? null : StateDefinition.OtherwiseTrigger);
+        if (trigger is null)
+        {
+            await transitions.FailStateAsync(execution, definition, state, StatesErrors.NoChoiceMatched, $"No rule of '{state.Name}' matched and it has no Otherwise.", ct);
+            return;
+        }
+        await transitions.ExitAsync(execution, definition, state, DataFlow.PassOn(state, input, context), trigger, ct);
+    }
+
+    /// <summary>InputPath, ItemsPath, then ItemSelector (or Parameters) per item, with <c>$$.Map.Item</c> in its context.</summary>
+    private static List<JsonNode> MapInputs(StateDefinition state, JsonNode raw, StateContext context)
+    {
+        var input = DataFlow.Input(state, raw, context);
+        var items = state.Flow?.ItemsPath is { } itemsPath ? itemsPath(input, context) : JsonPath.Get(input, state.ItemsPathText ?? "$");
+        if (items is not JsonArray array)
+            throw new StepFailedException(StatesErrors.Runtime, $"Map '{state.Name}': ItemsPath did not select an array.");
+        var selector = state.Flow?.ItemSelector ?? state.Flow?.Parameters;
+        return array.Select((item, i) => selector is null ? JsonPath.Clone(item)! : selector(input, context with { MapItemIndex = i, MapItemValue = JsonPath.Clone(item) })).ToList();
+    }
+
+    /// <summary>
+    /// A Task runs its step and exits; a callback state issues its token (before Parameters, so <c>$$.Task.Token</c>
+    /// resolves), runs its entry step and waits. Null on success, the failure otherwise (nothing recorded yet).
+    /// </summary>
+    private async Task<StepFailure?> RunStepAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, JsonNode raw, CancellationToken ct)
+    {
+        transitions.AddHistory(execution, "TaskScheduled", state.Name, new JsonObject { ["resource"] = state.Name, ["attempt"] = execution.Attempt });
+        string? token = null;
+        if (state.Kind == StateKind.Callback)
+        {
+            token = TaskTokens.NewToken();
+            store.AddToken(execution, state.Name, TaskTokens.Hash(token));
+        }
+        transitions.AddHistory(execution, "TaskStarted", state.Name, new JsonObject { ["resource"] = state.Name });
+
+        JsonNode? result;
+        JsonNode effective;
+        StateContext context;
+        try
+        {
+            context = await transitions.ContextAsync(execution, token, ct);
+            effective = DataFlow.Effective(state, raw, context);
+            result = await RunWithTimeoutAsync(execution, state, effective, context, token, ct);
+            if (state.Kind == StateKind.Task)
+            {
+                var output = DataFlow.Output(state, raw, result, DataFlow.HasResult(state, result), context);
+                transitions.AddHistory(execution, "TaskSucceeded", state.Name, new JsonObject { ["output"] = JsonPath.Clone(result) });
+                await transitions.ExitAsync(execution, definition, state, output, null, ct);
+                return null;
+            }
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            return StepFailure.From(ex);
+        }
+
+        var hash = TaskTokens.Hash(token!);
+        execution.Waiting = Waits.Callback;
+        var now = store.UtcNow;
+        if ((state.HeartbeatSecondsFrom?.Invoke(effective) ?? state.HeartbeatSeconds) is { } heartbeat)
+            store.AddDeadline(execution, DeadlineKind.Heartbeat, state.Name, hash, now + transitions.Scale(heartbeat));
+        if ((state.TimeoutSecondsFrom?.Invoke(effective) ?? state.TimeoutSeconds) is { } timeout)
+            store.AddDeadline(execution, DeadlineKind.TaskTimeout, state.Name, hash, now + transitions.Scale(timeout));
+        return null;
+    }
+
+    /// <summary>A plain Task's TimeoutSeconds: a step that runs longer fails with States.Timeout (its effects roll back).</summary>
+    private async Task<JsonNode?> RunWithTimeoutAsync(ExecutionRow execution, StateDefinition state, JsonNode effective, StateContext context, string? token, CancellationToken ct)
+    {
+        var step = new StepContext(services, context, execution.Id, execution.Name, execution.Workflow, state.Name, JsonPath.Clone(effective)!, execution.Attempt, token);
+        var seconds = state.Kind == StateKind.Task ? state.TimeoutSecondsFrom?.Invoke(effective) ?? state.TimeoutSeconds : null;
+        if (seconds is null) return await state.Step!(step, ct);
+
+        var limit = transitions.Scale(seconds.Value);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limit);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await state.Step!(step, timeout.Token);
+            return Stopwatch.GetElapsedTime(started) <= limit ? result : throw TimedOut(seconds.Value);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw TimedOut(seconds.Value);
+        }
+    }
+
+    private static StepFailedException TimedOut(int seconds) => new(StatesErrors.Timeout, $"The task ran longer than its TimeoutSeconds ({seconds} s).");
+}
+
+internal sealed record StepFailure(string Error, string? Cause)
+{
+    public static StepFailure From(Exception ex) => ex is StepFailedException failed
+        ? new StepFailure(failed.Error, failed.Cause)
+        : new StepFailure(ex.GetType().Name, ex.Message);
+}
