@@ -10,6 +10,7 @@ using Shop.Modules.Delivery;
 using Shop.Modules.Inventory;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events;
+using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.Rules;
 using Shop.Modules.Kernel.SampleData;
 using Shop.Modules.Kernel.Settings;
@@ -19,6 +20,7 @@ using Shop.Modules.SkipTheLine;
 using Shop.Modules.Tables;
 using Shop.Modules.Workflows;
 using Shop.Web;
+using Shop.Web.Health;
 using Shop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -48,7 +50,7 @@ builder.Services.AddFulfillmentModule(builder.Configuration);
 builder.Services.AddChoreographyModule(builder.Configuration);
 builder.Services.AddAwsApiModule(builder.Configuration);
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddShopHealthChecks();
 builder.Services.AddAdminPages();
 builder.Services.AddAdminSecurity(builder.Configuration);
 
@@ -61,10 +63,11 @@ app.UseStatusCodePages();
 app.UseStaticFiles(WebRoot.Files(app.Environment, settingsRoot));
 // Loopback is trusted; from elsewhere admin pages, /hangfire and mutating endpoints need the admin credential.
 app.UseAdminSecurity();
+app.UseJsonBodyGuard();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
-app.MapHealthChecks("/health");
+app.MapShopHealthChecks();
 app.MapSampleDataEndpoints();
 app.MapDatabaseEndpoints();
 app.MapCustomersEndpoints();

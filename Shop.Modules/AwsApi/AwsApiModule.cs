@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shop.Modules.AwsApi.DynamoDb;
 using Shop.Modules.AwsApi.StepFunctions;
+using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.AwsApi;
 
@@ -82,10 +83,11 @@ public static class AwsApiModule
         if (string.IsNullOrWhiteSpace(text)) return new JsonObject();
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 128 }) as JsonObject
+            // The shop's one strict reader: duplicate keys and invalid text are refused here, not found later.
+            return JsonBody.Parse(text, "body") as JsonObject
                 ?? throw new AwsException("SerializationException", "The request body must be a JSON object.");
         }
-        catch (Exception error) when (error is JsonException or ArgumentException or InvalidOperationException)
+        catch (Exception error) when (error is JsonException or ArgumentException or InvalidOperationException or InvalidInputException)
         {
             throw new AwsException("SerializationException", "The request body is not valid JSON: " + error.Message);
         }

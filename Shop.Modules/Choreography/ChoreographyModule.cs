@@ -81,19 +81,6 @@ public static class ChoreographyModule
         return TypedResults.Accepted($"/choreography/simulations/{simulation.SimulationId}", simulation);
     }
 
-    private static async Task<JsonNode?> ReadBodyAsync(HttpRequest request, bool allowEmpty, CancellationToken ct)
-    {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(ct);
-        if (string.IsNullOrWhiteSpace(text))
-            return allowEmpty ? null : throw new InvalidInputException("body", "The body is required: a JSON object.");
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException("body", $"The body is not valid JSON: {e.Message}");
-        }
-    }
+    private static Task<JsonNode?> ReadBodyAsync(HttpRequest request, bool allowEmpty, CancellationToken ct) =>
+        JsonBody.ReadAsync(request, allowEmpty, ct);
 }

@@ -67,18 +67,7 @@ internal static class CoffeeEndpoints
         return TypedResults.Ok(await sender.Send(new ChangeCoffeeSettings(open, capacity), ct));
     }
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: ct) as JsonObject
-                ?? throw new InvalidInputException("body", "The body must be a JSON object.");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidInputException("body", $"The body is not valid JSON: {ex.Message}");
-        }
-    }
+    private static Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct) => JsonBody.ReadObjectAsync(request, "", ct);
 
     private static string? String(JsonObject body, string name) => body[name] switch
     {

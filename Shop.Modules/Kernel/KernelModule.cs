@@ -42,6 +42,8 @@ public static class KernelModule
         services.AddMediator((MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Scoped);
 
         services.AddProblemDetails();
+        // After the default writer, so it only answers what that one declines.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, JsonProblemWriter>());
         services.AddExceptionHandler<DomainExceptionHandler>();
         return services;
     }

@@ -28,16 +28,7 @@ internal static class SkipTheLineEndpoints
 
     private static async Task<Results<Created<PreOrderPlacement>, Accepted<PreOrderPlacement>>> PlaceAsync(HttpRequest request, ISender sender, CancellationToken ct)
     {
-        JsonObject body;
-        try
-        {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: ct) as JsonObject
-                ?? throw new InvalidInputException("body", "The body must be a JSON object {\"accountId\", \"vendorId\", \"items\"}.");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidInputException("body", $"The body is not valid JSON: {ex.Message}");
-        }
+        var body = await JsonBody.ReadObjectAsync(request, "{\"accountId\", \"vendorId\", \"items\"}", ct);
 
         var placed = await sender.Send(new PlacePreOrder(String(body, "accountId"), String(body, "vendorId"), Items(body["items"])), ct);
         return placed.Written

@@ -15,6 +15,7 @@ public static class SkipTheLineModule
     {
         services.AddModuleDbContext<SkipTheLineDbContext>(SkipTheLineDbContext.MigrationsHistoryTable);
         services.AddWorkflow(PreOrderWorkflow.Definition);
+        services.AddWorkflowInputValidator(PreOrderWorkflow.Name, PlacePreOrderHandler.ValidateInput);
         return services;
     }
 

@@ -1,10 +1,14 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HostFiltering;
 
 namespace Shop.Web.Security;
 
 /// <summary>Wiring of admin security; see <see cref="AdminAccessMiddleware"/> for the rules.</summary>
 internal static class AdminSecurity
 {
+    public static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
     public static IServiceCollection AddAdminSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AdminCredentials>(configuration.GetSection(AdminCredentials.Section));
@@ -19,6 +23,27 @@ internal static class AdminSecurity
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
             });
+
+        // Loopback names are always allowed hosts, whatever AllowedHosts adds: a DNS-rebinding page reaches the
+        // shop under its own name, which the host filter then refuses with 400.
+        services.PostConfigure<HostFilteringOptions>(options =>
+        {
+            if (options.AllowedHosts.Contains("*")) return;
+            foreach (var host in LoopbackHosts)
+                if (!options.AllowedHosts.Contains(host, StringComparer.OrdinalIgnoreCase)) options.AllowedHosts.Add(host);
+        });
+
+        // Guessing the admin password is slow: a few attempts a minute per address.
+        var perMinute = Math.Max(1, configuration.GetValue("Admin:LoginAttemptsPerMinute", 10));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(AdminAccessMiddleware.LoginPath, StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "in-process",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter(""));
+        });
         return services;
     }
 
@@ -26,6 +51,8 @@ internal static class AdminSecurity
     public static WebApplication UseAdminSecurity(this WebApplication app)
     {
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseMiddleware<CrossSiteGuard>();
         app.UseAuthentication();
         app.UseMiddleware<AdminAccessMiddleware>();
         return app;

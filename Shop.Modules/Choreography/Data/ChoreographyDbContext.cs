@@ -32,9 +32,15 @@ internal sealed class RunRow
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>A waiting state's task token, keyed by (entity id, expected event name or "Default").</summary>
+/// <summary>
+/// A waiting state, keyed by (entity id, expected event name or "Default"). No task token is kept at rest: the
+/// shop answers its own callback by <see cref="ExecutionId"/>; <see cref="Token"/> only groups the rows of one
+/// state entry (<see cref="KeyOf"/>).
+/// </summary>
 internal sealed class TokenRow
 {
+    public static string KeyOf(string executionId, string state) => $"{executionId}#{state}";
+
     public long Id { get; set; }
 
     public required string Choreography { get; set; }

@@ -71,7 +71,7 @@ internal static class ChoreographyWorkflow
             db.Tokens.Add(new TokenRow
             {
                 Choreography = definition.Name, EntityId = entityId, EventName = key, State = state,
-                Token = ctx.TaskToken!, ExecutionId = ctx.ExecutionId, CreatedAt = now,
+                Token = TokenRow.KeyOf(ctx.ExecutionId, state), ExecutionId = ctx.ExecutionId, CreatedAt = now,
             });
         }
         await db.SaveChangesAsync(ct);

@@ -66,6 +66,9 @@ internal sealed class RunAdvancer(
     TimeProvider clock,
     ILogger<RunAdvancer> logger)
 {
+    /// <summary>The engine's limit on a failure's cause (Step Functions' too).</summary>
+    private const int MaxCause = 32768;
+
     public async Task AdvanceAsync(string choreography, string entityId, CancellationToken cancellationToken)
     {
         var definition = registry.Find(choreography);
@@ -117,7 +120,7 @@ internal sealed class RunAdvancer(
             run.Events++;
             if (outcome.Next.Ended) run.Status = ExecutionStatus.Succeeded;
             await db.SaveChangesAsync(ct);
-            await engine.SendTaskSuccessAsync(token.Token, evt, ct);
+            await engine.SendTaskSuccessForExecutionAsync(token.ExecutionId, evt, ct);
             return true;
         }
 
@@ -130,7 +133,10 @@ internal sealed class RunAdvancer(
         await db.SaveChangesAsync(ct);
         await EndAsync(definition.Name, entityId, run.Status, ct);
         var cause = new JsonObject { ["state"] = position.State, ["reason"] = outcome.Reason, ["event"] = evt.DeepClone() };
-        await engine.SendTaskFailureAsync(any.Token, ChoreographyWorkflow.UnexpectedTransition, cause.ToJsonString(), ct);
+        // A cause may hold at most 32768 characters: an event as big must not make this failure (and the pump) fail for ever.
+        var text = cause.ToJsonString();
+        if (text.Length > MaxCause) text = text[..(MaxCause - 20)] + "... (truncated)";
+        await engine.SendTaskFailureForExecutionAsync(any.ExecutionId, ChoreographyWorkflow.UnexpectedTransition, text, ct);
         return true;
     }
 

@@ -16,17 +16,7 @@ internal static class PutEventsEndpoint
 {
     public static async Task<Ok<PutEventsResult>> Handle(HttpRequest request, ISender sender, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidInputException("body", $"The body is not valid JSON: {ex.Message}");
-        }
-        if (body is not JsonObject root)
-            throw new InvalidInputException("body", "The body must be a JSON object {\"Entries\": [...]}.");
+        var root = await JsonBody.ReadObjectAsync(request, "{\"Entries\": [...]}", cancellationToken);
         return TypedResults.Ok(await sender.Send(new PutEventsJson(root), cancellationToken));
     }
 }

@@ -15,9 +15,6 @@ internal sealed class PutEventsHandler(IEventPublisher publisher, EventRules bus
     private const int MaxDetailTypeLength = 128;
     private const int MaxResourceLength = 2048;
 
-    // Duplicate keys would otherwise surface later, as an exception wherever the detail is first read.
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
-
     public async ValueTask<PutEventsResult> Handle(Contracts.PutEvents request, CancellationToken cancellationToken)
     {
         if (request.Entries.Count is 0 or > Contracts.PutEvents.MaxEntries)
@@ -69,9 +66,9 @@ internal sealed class PutEventsHandler(IEventPublisher publisher, EventRules bus
 
         try
         {
-            detail = JsonNode.Parse(entry.Detail, documentOptions: StrictJson) as JsonObject;
+            detail = JsonBody.Parse(entry.Detail, "Detail") as JsonObject;
         }
-        catch (JsonException)
+        catch (InvalidInputException)
         {
             detail = null;
         }

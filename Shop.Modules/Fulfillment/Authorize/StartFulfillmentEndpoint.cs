@@ -19,15 +19,7 @@ internal static class StartFulfillmentEndpoint
 {
     public static async Task<Accepted<StartedExecution>> HandleAsync(HttpRequest request, IWorkflowEngine engine, UnitOfWork unitOfWork, CancellationToken ct)
     {
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException("body", $"The body is not valid JSON: {e.Message}");
-        }
+        var body = await JsonBody.ReadAsync(request, allowEmpty: false, ct);
         var name = (string?)null;
         // Step Functions' StartExecution shape, as the seed's API Gateway test sends it: the input as a JSON string,
         // with the state machine's ARN (this route always starts the fulfillment workflow) and an optional name.
@@ -61,17 +53,7 @@ internal static class StartFulfillmentEndpoint
         return name;
     }
 
-    private static JsonNode? ParseInputText(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException("input", $"'input' is not valid JSON: {e.Message}");
-        }
-    }
+    private static JsonNode? ParseInputText(string text) => JsonBody.Parse(text, "input");
 
     private static void Validate(JsonObject input)
     {

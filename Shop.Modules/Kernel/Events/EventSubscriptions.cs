@@ -16,22 +16,26 @@ public interface IEventSubscribers
     IEnumerable<EventSubscriber> Match(EventEnvelope @event);
 }
 
-/// <summary>A reaction's declaration: which events reach <see cref="Handler"/>.</summary>
-internal sealed record EventSubscription(Type Handler, Func<IServiceProvider, EventEnvelope, bool> Matches);
+/// <summary>A reaction's declaration: which events reach <see cref="Handler"/> (with its source and detail-type when declared by them).</summary>
+internal sealed record EventSubscription(Type Handler, Func<IServiceProvider, EventEnvelope, bool> Matches, string? Source = null, string? DetailType = null);
 
 public static class EventSubscriptions
 {
     /// <summary>Declares that <typeparamref name="THandler"/> handles the events of <paramref name="source"/> and <paramref name="detailType"/>; declare again for each more.</summary>
     public static IServiceCollection AddReaction<THandler>(this IServiceCollection services, string source, string detailType)
         where THandler : class, IEventHandler =>
-        services.AddReaction<THandler>((_, e) => e.Source == source && e.DetailType == detailType);
+        services.Add<THandler>(new EventSubscription(typeof(THandler), (_, e) => e.Source == source && e.DetailType == detailType, source, detailType));
 
     /// <summary>For a handler whose events are chosen at run time (choreography patterns): <paramref name="matches"/> runs in the dispatcher's scope.</summary>
     public static IServiceCollection AddReaction<THandler>(this IServiceCollection services, Func<IServiceProvider, EventEnvelope, bool> matches)
+        where THandler : class, IEventHandler =>
+        services.Add<THandler>(new EventSubscription(typeof(THandler), matches));
+
+    private static IServiceCollection Add<THandler>(this IServiceCollection services, EventSubscription subscription)
         where THandler : class, IEventHandler
     {
         services.TryAddScoped<THandler>();
-        services.AddSingleton(new EventSubscription(typeof(THandler), matches));
+        services.AddSingleton(subscription);
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IEventSubscribers, DeclaredReactions>());
         return services;
     }

@@ -29,6 +29,20 @@ public static partial class Require
         return decimal.Round(amount, 2);
     }
 
+    /// <summary>
+    /// The full path of <paramref name="relative"/> inside <paramref name="folder"/>; refuses one that would land
+    /// outside it (<c>..</c>, a rooted path), so no id that becomes a file name can write elsewhere.
+    /// </summary>
+    public static string PathUnder(string folder, string relative, string field)
+    {
+        var root = Path.GetFullPath(folder);
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        if (Path.IsPathRooted(relative) || !full.StartsWith(prefix, StringComparison.Ordinal))
+            throw new InvalidInputException(field, $"'{field}' would make a path outside the shop's folder.");
+        return full;
+    }
+
     [GeneratedRegex("^[A-Za-z0-9_.:-]+$")]
     private static partial Regex IdPattern();
 }

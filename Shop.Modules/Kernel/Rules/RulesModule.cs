@@ -143,16 +143,7 @@ internal static class RuleEndpoints
     /// <summary>Like EventBridge's TestEventPattern; the pattern may be an object or a JSON string.</summary>
     public static async Task<IResult> TestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException("body", $"The body is not valid JSON: {e.Message}");
-        }
-        if (body is not JsonObject root) throw new InvalidInputException("body", "The body must be a JSON object {\"pattern\": {...}, \"event\": {...}}.");
+        var root = await JsonBody.ReadObjectAsync(request, "{\"pattern\": {...}, \"event\": {...}}", cancellationToken);
         var pattern = root["pattern"] switch
         {
             JsonObject o => EventPattern.Parse(o),
@@ -179,15 +170,6 @@ internal static class RuleEndpoints
         return TypedResults.Ok(result);
     }
 
-    private static JsonObject ParseEvent(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text) as JsonObject ?? throw new InvalidInputException("event", "'event' must hold a JSON object.");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException("event", $"'event' is not valid JSON: {e.Message}");
-        }
-    }
+    private static JsonObject ParseEvent(string text) =>
+        JsonBody.Parse(text, "event") as JsonObject ?? throw new InvalidInputException("event", "'event' must hold a JSON object.");
 }

@@ -45,12 +45,17 @@ internal sealed class CompleteOrchestratedOrderHandler(
             await waits.CloseAsync(customerId, orderId, outcome, ct);
             try
             {
-                await workflows.SendTaskSuccessAsync(wait.TaskToken, new JsonObject { ["outcome"] = outcome }, ct);
+                await workflows.SendTaskSuccessForExecutionAsync(wait.ExecutionId, new JsonObject { ["outcome"] = outcome }, ct);
             }
             catch (TaskTokenException ex)
             {
                 // Timed out or stopped meanwhile: the execution has moved on (the timeout path cancels the delivery itself).
                 logger.LogWarning("Delivery outcome {Outcome} of order {CustomerId}/{OrderId} came too late: {Error}", outcome, customerId, orderId, ex.Error);
+            }
+            catch (ConflictException ex)
+            {
+                // The execution waits for no callback any more: the same case, seen before its token was checked.
+                logger.LogWarning("Delivery outcome {Outcome} of order {CustomerId}/{OrderId} came too late: {Error}", outcome, customerId, orderId, ex.Message);
             }
         }, cancellationToken);
     }

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Shop.Modules.Orders.Data;
 
 /// <summary>
-/// An orchestrated order waiting for its delivery outcome. The raw task token is kept here, and only here:
-/// the shop itself must call SendTaskSuccess with it when the delivery ends.
+/// An orchestrated order waiting for its delivery outcome. No task token is kept: the shop answers its own
+/// callback by the execution id (the engine keeps only the token's SHA-256).
 /// </summary>
 internal sealed class DeliveryWait
 {
@@ -13,8 +13,6 @@ internal sealed class DeliveryWait
     public required string OrderId { get; set; }
 
     public required string ExecutionId { get; set; }
-
-    public required string TaskToken { get; set; }
 
     public DateTimeOffset OpenedAt { get; set; }
 
@@ -32,7 +30,6 @@ internal sealed class DeliveryWait
             e.Property(x => x.CustomerId).HasMaxLength(100);
             e.Property(x => x.OrderId).HasMaxLength(100);
             e.Property(x => x.ExecutionId).HasMaxLength(200);
-            e.Property(x => x.TaskToken).HasMaxLength(200);
             e.Property(x => x.Outcome).HasMaxLength(20);
         });
 }

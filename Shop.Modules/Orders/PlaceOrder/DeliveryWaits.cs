@@ -4,21 +4,20 @@ using Shop.Modules.Orders.Data;
 
 namespace Shop.Modules.Orders.PlaceOrder;
 
-/// <summary>The task tokens of orchestrated orders waiting for their delivery, one per order.</summary>
+/// <summary>The orchestrated orders waiting for their delivery, one per order, with the execution that waits.</summary>
 internal sealed class DeliveryWaits(OrdersDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
 {
-    public Task OpenAsync(string customerId, string orderId, string executionId, string taskToken, CancellationToken cancellationToken) =>
+    public Task OpenAsync(string customerId, string orderId, string executionId, CancellationToken cancellationToken) =>
         unitOfWork.ExecuteAsync(async ct =>
         {
             var wait = await db.DeliveryWaits.FirstOrDefaultAsync(w => w.CustomerId == customerId && w.OrderId == orderId, ct);
             if (wait is null)
             {
-                wait = new DeliveryWait { CustomerId = customerId, OrderId = orderId, ExecutionId = executionId, TaskToken = taskToken };
+                wait = new DeliveryWait { CustomerId = customerId, OrderId = orderId, ExecutionId = executionId };
                 db.DeliveryWaits.Add(wait);
             }
-            // A redriven execution waits again with a new token.
+            // A redriven execution waits again.
             wait.ExecutionId = executionId;
-            wait.TaskToken = taskToken;
             wait.OpenedAt = clock.GetUtcNow();
             wait.ClosedAt = null;
             wait.Outcome = null;

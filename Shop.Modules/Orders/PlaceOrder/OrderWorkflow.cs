@@ -114,14 +114,14 @@ internal static class OrderWorkflow
     }
 
     /// <summary>
-    /// Keeps the token with the order and says, in an event committed with it, that the order now waits. The
+    /// Records that the order waits (the execution id answers the callback: no token is kept) and says, in an event committed with it, that the order now waits. The
     /// delivery may have ended before this step ran; the handler of that event then completes the wait at once.
     /// </summary>
     private static async Task WaitForDelivery(StepContext ctx, CancellationToken ct)
     {
         var state = State(ctx);
         var orderId = OrderId(ctx);
-        await ctx.Services.GetRequiredService<DeliveryWaits>().OpenAsync(state.CustomerId, orderId, ctx.ExecutionId, ctx.TaskToken!, ct);
+        await ctx.Services.GetRequiredService<DeliveryWaits>().OpenAsync(state.CustomerId, orderId, ctx.ExecutionId, ct);
         await ctx.PublishAsync(OrchestratedOrderEvents.Source, OrchestratedOrderEvents.OrderWaitingForDelivery,
             new JsonObject { ["customerId"] = state.CustomerId, ["orderId"] = orderId, ["executionId"] = ctx.ExecutionId }, ct);
     }

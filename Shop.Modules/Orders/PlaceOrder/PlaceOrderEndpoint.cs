@@ -71,24 +71,9 @@ internal static class PlaceOrderEndpoint
         return new PlaceOrderRequest(Id(fields, "customerId"), Id(fields, "itemId"));
     }
 
-    internal static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidInputException("body", $"The body is not valid JSON: {ex.Message}");
-        }
-        if (body is not JsonObject fields)
-            throw new InvalidInputException("body", "The body must be a JSON object {\"customerId\": ..., \"itemId\": ...}.");
-        return fields;
-    }
+    internal static Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.ReadObjectAsync(request, "{\"customerId\": ..., \"itemId\": ...}", cancellationToken);
 
     internal static string Id(JsonObject fields, string name) =>
-        Require.Id(fields[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text
-            : fields[name] is null ? null
-            : throw new InvalidInputException(name, $"'{name}' must be a string."), name);
+        Require.Id(JsonBody.String(fields, name), name);
 }

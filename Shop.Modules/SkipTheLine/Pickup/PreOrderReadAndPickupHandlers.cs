@@ -22,7 +22,7 @@ internal sealed class PreOrderReadAndPickupHandlers(SkipTheLineDbContext db, Uni
         var invoice = order.InvoiceId is null ? null : await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.InvoiceId == order.InvoiceId, cancellationToken);
         if (invoice is null)
             throw new NotFoundException("Invoice", $"{order.AccountId}/{order.VendorId}") { ErrorCode = PreOrderErrors.InvoiceNotReady };
-        var content = await File.ReadAllTextAsync(Path.Combine(storage.DataFolder, invoice.File), cancellationToken);
+        var content = await File.ReadAllTextAsync(Require.PathUnder(storage.DataFolder, invoice.File, "invoice"), cancellationToken);
         return new PreOrderInvoice(invoice.InvoiceId, invoice.OrderId, content);
     }
 

@@ -54,6 +54,25 @@ internal sealed class PlacePreOrderHandler(IWorkflowEngine engine, SkipTheLineDb
         }
     }
 
+    /// <summary>The generic start's check of an input (<see cref="WorkflowInputValidator"/>): what this handler would have built.</summary>
+    public static void ValidateInput(System.Text.Json.Nodes.JsonNode? input)
+    {
+        PreOrderInput? read;
+        try
+        {
+            read = input is System.Text.Json.Nodes.JsonObject ? System.Text.Json.JsonSerializer.Deserialize<PreOrderInput>(input, System.Text.Json.JsonSerializerOptions.Web) : null;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidInputException("input", $"'input' is not a pre-order {{orderId, accountId, vendorId, items}}: {e.Message}");
+        }
+        if (read is null) throw new InvalidInputException("input", "'input' must be an object {orderId, accountId, vendorId, items}.");
+        Require.Id(read.OrderId, "orderId");
+        Require.Id(read.AccountId, "accountId");
+        Require.Id(read.VendorId, "vendorId");
+        ValidItems(read.Items);
+    }
+
     private static PreOrderItem[] ValidItems(IReadOnlyList<PreOrderItem>? items)
     {
         if (items is null || items.Count is 0 or > MaxItems)

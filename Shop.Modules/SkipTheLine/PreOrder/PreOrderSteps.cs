@@ -28,6 +28,10 @@ internal sealed class PreOrderStepHandlers(SkipTheLineDbContext db, UnitOfWork u
     public async ValueTask<PreOrderDto> Handle(WritePreOrder request, CancellationToken cancellationToken) =>
         await unitOfWork.ExecuteAsync(async ct =>
         {
+            // The ids may come from any caller of the generic start: checked here, where they become keys and a file name.
+            Require.Id(request.AccountId, "accountId");
+            Require.Id(request.VendorId, "vendorId");
+            Require.Id(request.OrderId, "orderId");
             // Inside the unit of work writers are serialised, so this check and the insert cannot interleave with
             // another order's; the primary key (account, vendor) stays the guarantee.
             var active = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.AccountId == request.AccountId && o.VendorId == request.VendorId, ct);
@@ -71,7 +75,8 @@ internal sealed class PreOrderStepHandlers(SkipTheLineDbContext db, UnitOfWork u
 
             // A file is not part of the transaction. A rolled-back step leaves at most a file without a record,
             // which the retry (same name) overwrites; the record is what counts.
-            await WriteAtomicallyAsync(Path.Combine(storage.DataFolder, InvoiceFolder, $"{invoiceId}.json"), InvoiceJson(order, invoiceId, now), ct);
+            await WriteAtomicallyAsync(Require.PathUnder(Path.Combine(storage.DataFolder, InvoiceFolder), $"{Require.Id(invoiceId, "orderId")}.json", "orderId"),
+                InvoiceJson(order, invoiceId, now), ct);
 
             var invoice = await db.Invoices.FirstOrDefaultAsync(i => i.InvoiceId == invoiceId, ct);
             if (invoice is null)

@@ -66,9 +66,11 @@ internal static class WorkflowEndpoints
         });
     }
 
-    private static async Task<Accepted<StartedExecution>> StartAsync(IWorkflowEngine engine, string workflow, StartExecutionRequest? request, CancellationToken ct)
+    private static async Task<Accepted<StartedExecution>> StartAsync(IWorkflowEngine engine, string workflow, StartExecutionRequest? request,
+        [Microsoft.AspNetCore.Mvc.FromServices] IEnumerable<WorkflowInputValidator> validators, CancellationToken ct)
     {
         var input = ParseJsonText(request?.Input, "input");
+        foreach (var validator in validators.Where(v => v.Workflow == workflow)) validator.Validate(input);
         var started = await engine.StartAsync(workflow, input, request?.Name, ct);
         return TypedResults.Accepted($"/workflows/executions/{started.ExecutionId}", started);
     }
@@ -77,14 +79,7 @@ internal static class WorkflowEndpoints
     private static JsonNode? ParseJsonText(JsonNode? value, string field)
     {
         if (value is not JsonValue text || !text.TryGetValue<string>(out var json)) return value;
-        try
-        {
-            return JsonNode.Parse(json);
-        }
-        catch (JsonException)
-        {
-            throw new InvalidInputException(field, $"'{field}' must be JSON (an object, or a string holding JSON).");
-        }
+        return JsonBody.Parse(json, field);
     }
 
     private static WorkflowInfo Describe(WorkflowDefinition definition) =>

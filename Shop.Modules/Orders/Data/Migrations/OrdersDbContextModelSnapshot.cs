@@ -42,11 +42,6 @@ namespace Shop.Modules.Orders.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TaskToken")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("CustomerId", "OrderId");
 
                     b.ToTable("ord_delivery_waits", (string)null);

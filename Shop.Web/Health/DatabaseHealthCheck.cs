@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Shop.Modules.Kernel.Database;
 
-namespace Shop.Web;
+namespace Shop.Web.Health;
 
 /// <summary>/health is healthy when the SQLite file answers a query.</summary>
 internal sealed class DatabaseHealthCheck(ShopConnection connection) : IHealthCheck
