@@ -31,9 +31,9 @@ internal static class StateMachineChanges
         var name = AslName(call, arn);
         var definition = call.String("definition", 1_048_576);
         var machines = Machines(request);
-        var machine = definition is null
-            ? await machines.GetAsync(name, ct) ?? throw SfnErrors.StateMachineDoesNotExist(arn)
-            : await Translate(() => machines.UpdateAsync(name, definition, ct), arn);
+        // As AWS: an unknown state machine is StateMachineDoesNotExist before its new definition is looked at.
+        var machine = await machines.GetAsync(name, ct) ?? throw SfnErrors.StateMachineDoesNotExist(arn);
+        if (definition is not null) machine = await Translate(() => machines.UpdateAsync(name, definition, ct), arn);
         return new JsonObject { ["updateDate"] = SfnCall.Time(machine.UpdatedAt) };
     }
 

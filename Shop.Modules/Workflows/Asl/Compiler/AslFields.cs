@@ -112,9 +112,10 @@ internal sealed class AslFields(JsonObject node, string? state, string where)
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(document, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            // Kernel's strict reader: a duplicate key or a lone surrogate is refused here, not met later as a 500.
+            root = Kernel.Http.JsonBody.Parse(document, "definition");
         }
-        catch (JsonException ex)
+        catch (Kernel.Http.InvalidInputException ex)
         {
             throw new InvalidDefinitionException($"Invalid State Machine Definition: the definition is not valid JSON: {ex.Message}");
         }
