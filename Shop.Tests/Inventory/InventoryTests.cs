@@ -72,13 +72,13 @@ public sealed class InventoryTests : IDisposable
     }
 
     [Fact]
-    public async Task Given_no_stock_When_reserved_Then_409_item_not_available_and_nothing_changes()
+    public async Task Given_no_stock_When_reserved_Then_404_item_not_available_as_the_samples_service_and_nothing_changes()
     {
         for (var i = 0; i < 5; i++) (await _client.GetJsonAsync("/inventory/reserve/item-2")).Status.Should().Be(HttpStatusCode.OK);
 
         var reply = await _client.GetJsonAsync("/inventory/reserve/item-2");
 
-        reply.Status.Should().Be(HttpStatusCode.Conflict);
+        reply.Status.Should().Be(HttpStatusCode.NotFound);
         reply.Text("title").Should().Be("Item not available");
         reply.Text("errorCode").Should().Be(InventoryErrors.ItemNotAvailable);
         (await CountsAsync("item-2")).Should().Be((0, 5, 0));

@@ -16,7 +16,7 @@ public sealed class StockConcurrencyTests
         var replies = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.GetJsonAsync("/inventory/reserve/item-1")));
 
         replies.Count(r => r.Status == HttpStatusCode.OK).Should().Be(10);
-        replies.Count(r => r.Status == HttpStatusCode.Conflict).Should().Be(190);
+        replies.Count(r => r.Status == HttpStatusCode.NotFound && r.Text("errorCode") == "ItemNotAvailable").Should().Be(190);
         var after = await client.GetJsonAsync("/inventory/describe/item-1");
         after.Int("available").Should().Be(0);
         after.Int("reserved").Should().Be(10);

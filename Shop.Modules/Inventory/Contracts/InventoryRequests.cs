@@ -8,7 +8,7 @@ public sealed record ItemDto(string ItemId, string Name, string Description, dec
 /// <summary>The item, or 404 (<see cref="InventoryErrors.ItemNotFound"/>).</summary>
 public sealed record DescribeItem(string ItemId) : IRequest<ItemDto>;
 
-/// <summary>available −1, reserved +1; none available → 409 <see cref="InventoryErrors.ItemNotAvailable"/>.</summary>
+/// <summary>available −1, reserved +1; none available → 404 <see cref="InventoryErrors.ItemNotAvailable"/> (as the sample's service answered).</summary>
 public sealed record ReserveItem(string ItemId) : IRequest<ItemDto>;
 
 /// <summary>reserved −1, available +1; none reserved → 409 <see cref="InventoryErrors.ItemNotReserved"/>.</summary>

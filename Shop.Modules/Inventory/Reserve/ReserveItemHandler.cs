@@ -1,7 +1,6 @@
 using Mediator;
 using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Inventory.Data;
-using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Inventory.Reserve;
 
@@ -11,6 +10,6 @@ internal sealed class ReserveItemHandler(StockMove stock) : IRequestHandler<Rese
         await stock.RunAsync(request.ItemId,
             i => i.Available > 0,
             s => s.SetProperty(i => i.Available, i => i.Available - 1).SetProperty(i => i.Reserved, i => i.Reserved + 1),
-            id => new ConflictException("Item not available", $"Item '{id}' has no units available to reserve.") { ErrorCode = InventoryErrors.ItemNotAvailable },
+            ItemNotAvailableException.For,
             cancellationToken);
 }

@@ -13,8 +13,8 @@ namespace Shop.Tests.Workflows.Resources;
 
 /// <summary>
 /// The external ASL documents of ../shared/fixtures, as written, on the shop's engine and local resources: seed 003's
-/// coffee workflow (its config item in the item store, the barista's token on the bus) and the sample's order workflow
-/// against the shop's own HTTP API, DynamoDB table and Add function.
+/// coffee workflow (its config item in the item store, the barista's token on the bus), in process; through the
+/// real AWS CLI in <see cref="Seed003CliTests"/>. The sample's order workflow: <see cref="OrderCreateWorkflowTests"/>.
 /// </summary>
 public sealed class ExternalWorkflowTests : IDisposable
 {
@@ -97,43 +97,5 @@ public sealed class ExternalWorkflowTests : IDisposable
         var done = await _client.WaitForStatusAsync(id, "SUCCEEDED");
         (await _client.HistoryAsync(id)).Should().Contain(e => (string?)e["state"] == "Error Handling");
         done["output"]!["storeInfo"]!["Item"]!["open"]!["BOOL"]!.GetValue<bool>().Should().BeFalse();
-    }
-
-    [SharedFixturesFact]
-    public async Task Given_the_samples_order_workflow_When_run_on_the_shops_api_Then_the_order_is_written_and_delivered()
-    {
-        var document = SharedFixtures.Read("upstream/order-create.asl.json")
-            .Replace("${ServerlessHttpApiId}", "shop", StringComparison.Ordinal)
-            .Replace("${AWSRegion}", "us-east-1", StringComparison.Ordinal)
-            .Replace("${OrderTable}", "orders", StringComparison.Ordinal)
-            .Replace("${AddFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:Add", StringComparison.Ordinal);
-        await CreateMachineAsync("order-create", document);
-
-        var id = await _client.StartAsync("order-create", JsonNode.Parse(SharedFixtures.Read("upstream/orderCreateWorkflowInput.json")));
-        var order = await WaitForOrderAsync(id);
-        await _client.GetAsync($"/delivery/delivered/customer-1/{Uri.EscapeDataString(order)}");
-        var done = await _client.WaitForStatusAsync(id, "SUCCEEDED", 60);
-
-        (await _client.HistoryAsync(id)).Should().Contain(e => (string?)e["state"] == "Delivered");
-        var written = await SendAsync(new GetItem("orders", (JsonObject)JsonNode.Parse($$$"""{"customerId":{"S":"customer-1"},"orderId":{"S":"{{{order}}}"}}""")!));
-        written.Item!["orderStatus"]!["S"]!.GetValue<string>().Should().Be("DELIVERED");
-        var described = JsonNode.Parse(await _client.GetStringAsync($"/order/describe/customer-1/{Uri.EscapeDataString(order)}"))!;
-        described["status"]!.GetValue<string>().Should().Be("DELIVERED");
-        done["output"]!["payment"]!["total"].Should().NotBeNull();
-    }
-
-    /// <summary>The order id is the execution's start time ($$.Execution.StartTime), as the sample's Reserve Item selects it.</summary>
-    private async Task<string> WaitForOrderAsync(string executionId)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var execution = await _client.DescribeAsync(executionId);
-            if ((string)execution["status"]! != "RUNNING") throw new InvalidOperationException($"The order workflow ended early: {execution.ToJsonString()}");
-            var page = await SendAsync(new Query("orders", "customerId = :c", Arguments: new(null, (JsonObject)JsonNode.Parse("""{":c":{"S":"customer-1"}}""")!)));
-            if (page.Items.Count > 0) return page.Items[0]["orderId"]!["S"]!.GetValue<string>();
-            if (DateTime.UtcNow > until) throw new TimeoutException($"No order written; the execution is in {execution["currentState"]}.");
-            await Task.Delay(100);
-        }
     }
 }
