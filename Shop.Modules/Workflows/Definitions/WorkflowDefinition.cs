@@ -165,10 +165,16 @@ public sealed class StateDefinition
     /// <summary>Map: the share (0-100) of iterations that may fail.</summary>
     public double? ToleratedFailurePercentage { get; internal set; }
 
-    /// <summary>TimeoutSecondsPath: read from the state's effective input; null there keeps <see cref="TimeoutSeconds"/>.</summary>
+    /// <summary>
+    /// Map: ToleratedFailureCountPath / ToleratedFailurePercentagePath, read from the state's input after InputPath (checked when
+    /// the Map starts); a null part keeps <see cref="ToleratedFailureCount"/> / <see cref="ToleratedFailurePercentage"/>.
+    /// </summary>
+    public Func<JsonNode, StateContext, (int? Count, double? Percentage)>? ToleranceFrom { get; internal set; }
+
+    /// <summary>TimeoutSecondsPath: read from the state's input after InputPath (not Parameters); null there keeps <see cref="TimeoutSeconds"/>.</summary>
     public Func<JsonNode, int?>? TimeoutSecondsFrom { get; internal set; }
 
-    /// <summary>HeartbeatSecondsPath: read from the state's effective input.</summary>
+    /// <summary>HeartbeatSecondsPath: read from the state's input after InputPath (not Parameters).</summary>
     public Func<JsonNode, int?>? HeartbeatSecondsFrom { get; internal set; }
 
     /// <summary>Wait: when it ends, from the effective input and now (ASL Seconds/SecondsPath/Timestamp/TimestampPath); scaled by Workflows:TimeScale.</summary>

@@ -26,7 +26,7 @@ internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Tra
             if (state.HeartbeatSecondsFrom is { } from)
             {
                 var context = await transitions.ContextAsync(execution, null, ct);
-                seconds = from(DataFlow.Effective(state, JsonPath.ParseData(execution.StateInput), context)) ?? seconds;
+                seconds = from(DataFlow.Input(state, JsonPath.ParseData(execution.StateInput), context)) ?? seconds;
             }
             if (seconds is null) return;
             store.MoveDeadline(deadline, store.UtcNow + transitions.Scale(seconds.Value));

@@ -102,12 +102,15 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
 
         JsonNode? result;
         JsonNode effective;
+        JsonNode selected;
         StateContext context;
         try
         {
             context = await transitions.ContextAsync(execution, token, ct);
+            // TimeoutSecondsPath and HeartbeatSecondsPath read the state input after InputPath (not the Parameters built from it).
+            selected = DataFlow.Input(state, raw, context);
             effective = DataFlow.Effective(state, raw, context);
-            result = await RunWithTimeoutAsync(execution, state, effective, context, token, ct);
+            result = await RunWithTimeoutAsync(execution, state, effective, selected, context, token, ct);
             if (state.Kind == StateKind.Task)
             {
                 var output = DataFlow.Output(state, raw, result, DataFlow.HasResult(state, result), context);
@@ -126,36 +129,46 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
         var hash = TaskTokens.Hash(token!);
         execution.Waiting = Waits.Callback;
         var now = store.UtcNow;
-        if ((state.HeartbeatSecondsFrom?.Invoke(effective) ?? state.HeartbeatSeconds) is { } heartbeat)
+        if ((state.HeartbeatSecondsFrom?.Invoke(selected) ?? state.HeartbeatSeconds) is { } heartbeat)
             store.AddDeadline(execution, DeadlineKind.Heartbeat, state.Name, hash, now + transitions.Scale(heartbeat));
-        if ((state.TimeoutSecondsFrom?.Invoke(effective) ?? state.TimeoutSeconds) is { } timeout)
+        if ((state.TimeoutSecondsFrom?.Invoke(selected) ?? state.TimeoutSeconds) is { } timeout)
             store.AddDeadline(execution, DeadlineKind.TaskTimeout, state.Name, hash, now + transitions.Scale(timeout));
         return null;
     }
 
-    /// <summary>A plain Task's TimeoutSeconds: a step that runs longer fails with States.Timeout (its effects roll back).</summary>
-    private async Task<JsonNode?> RunWithTimeoutAsync(ExecutionRow execution, StateDefinition state, JsonNode effective, StateContext context, string? token, CancellationToken ct)
+    /// <summary>
+    /// A plain Task's TimeoutSeconds (or TimeoutSecondsPath): a step that runs longer fails with States.Timeout (its
+    /// effects roll back). A local step sends no heartbeats, so its HeartbeatSeconds (or HeartbeatSecondsPath) is a
+    /// limit too: the step times out at the shorter of the two.
+    /// </summary>
+    private async Task<JsonNode?> RunWithTimeoutAsync(ExecutionRow execution, StateDefinition state, JsonNode effective, JsonNode selected, StateContext context,
+        string? token, CancellationToken ct)
     {
         var step = new StepContext(services, context, execution.Id, execution.Name, execution.Workflow, state.Name, JsonPath.Clone(effective)!, execution.Attempt, token);
-        var seconds = state.Kind == StateKind.Task ? state.TimeoutSecondsFrom?.Invoke(effective) ?? state.TimeoutSeconds : null;
+        var timeout = state.Kind == StateKind.Task ? state.TimeoutSecondsFrom?.Invoke(selected) ?? state.TimeoutSeconds : null;
+        var heartbeat = state.Kind == StateKind.Task ? state.HeartbeatSecondsFrom?.Invoke(selected) ?? state.HeartbeatSeconds : null;
+        var byHeartbeat = heartbeat is not null && (timeout is null || heartbeat < timeout);
+        var seconds = byHeartbeat ? heartbeat : timeout;
         if (seconds is null) return await state.Step!(step, ct);
 
         var limit = transitions.Scale(seconds.Value);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(limit);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cancel.CancelAfter(limit);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var result = await state.Step!(step, timeout.Token);
-            return Stopwatch.GetElapsedTime(started) <= limit ? result : throw TimedOut(seconds.Value);
+            var result = await state.Step!(step, cancel.Token);
+            return Stopwatch.GetElapsedTime(started) <= limit ? result : throw TimedOut(seconds.Value, byHeartbeat);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            throw TimedOut(seconds.Value);
+            throw TimedOut(seconds.Value, byHeartbeat);
         }
     }
 
-    private static StepFailedException TimedOut(int seconds) => new(StatesErrors.Timeout, $"The task ran longer than its TimeoutSeconds ({seconds} s).");
+    private static StepFailedException TimedOut(int seconds, bool byHeartbeat) => new(StatesErrors.Timeout, byHeartbeat
+        ? $"No heartbeat within {seconds} s: the task ran longer than its HeartbeatSeconds and sends none."
+        : $"The task ran longer than its TimeoutSeconds ({seconds} s).");
 }
 
 internal sealed record StepFailure(string Error, string? Cause)

@@ -84,9 +84,10 @@ internal sealed partial class Transitions
             new JsonObject { ["index"] = iteration.BranchIndex, ["name"] = state.Name });
         var iterations = await store.ChildrenAsync(parent.Id, iteration.ParentRound!, ct);
         var failed = iterations.Count(i => i.Status is not (ExecutionStatus.Succeeded or ExecutionStatus.Running));
-        if (!succeeded && !Tolerated(state, failed, iterations.Count))
+        var (count, percentage) = succeeded ? default : await ToleranceAsync(parent, state, ct);
+        if (!succeeded && !Tolerated(count, percentage, failed, iterations.Count))
         {
-            var tolerance = state.ToleratedFailureCount is not null || state.ToleratedFailurePercentage is not null;
+            var tolerance = count is not null || percentage is not null;
             var (error, cause) = tolerance
                 ? (StatesErrors.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded")
                 : (iteration.Error ?? StatesErrors.BranchFailed, iteration.Cause);
@@ -114,9 +115,17 @@ internal sealed partial class Transitions
         await ChildrenSucceededAsync(parent, definition, state, outputs, ct);
     }
 
-    private static bool Tolerated(StateDefinition state, int failed, int total) =>
-        (state.ToleratedFailureCount is { } count && failed <= count)
-        || (state.ToleratedFailurePercentage is { } percentage && failed * 100.0 <= percentage * total);
+    private static bool Tolerated(int? count, double? percentage, int failed, int total) =>
+        (count is { } c && failed <= c) || (percentage is { } p && failed * 100.0 <= p * total);
+
+    /// <summary>The Map's tolerated failures: its Path forms read from its input (after InputPath), else the fixed values.</summary>
+    private async Task<(int? Count, double? Percentage)> ToleranceAsync(ExecutionRow parent, StateDefinition state, CancellationToken ct)
+    {
+        if (state.ToleranceFrom is not { } from) return (state.ToleratedFailureCount, state.ToleratedFailurePercentage);
+        var context = await ContextAsync(parent, null, ct);
+        var (count, percentage) = from(DataFlow.Input(state, JsonPath.ParseData(parent.StateInput), context), context);
+        return (count ?? state.ToleratedFailureCount, percentage ?? state.ToleratedFailurePercentage);
+    }
 
     private async Task ChildrenSucceededAsync(ExecutionRow parent, WorkflowDefinition definition, StateDefinition state, JsonArray outputs, CancellationToken ct)
     {

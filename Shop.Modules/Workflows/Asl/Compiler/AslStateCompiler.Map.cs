@@ -32,10 +32,13 @@ internal sealed partial class AslStateCompiler
         };
         var itemsPath = _fields.OptionalPath("ItemsPath");
         var concurrencyPath = _fields.OptionalPath("MaxConcurrencyPath");
+        var (countPath, percentagePath) = TolerancePaths(state);
         Func<JsonNode, StateContext, JsonNode> items = (input, context) =>
         {
             var scope = Scope(input, context);
             if (concurrencyPath is not null) CheckConcurrency(scope, concurrencyPath);
+            if (countPath is not null) ToleratedCount(scope, countPath);
+            if (percentagePath is not null) ToleratedPercentage(scope, percentagePath);
             if (itemsPath is null) return input;
             JsonNode? items;
             try
@@ -55,6 +58,43 @@ internal sealed partial class AslStateCompiler
         RetryAndCatch(state);
         Transition(state);
         return state;
+    }
+
+    /// <summary>
+    /// ToleratedFailureCountPath / ToleratedFailurePercentagePath: checked when the Map starts (a bad value fails it with
+    /// States.Runtime), read again from the same effective input when an iteration fails.
+    /// </summary>
+    private (AslPath? Count, AslPath? Percentage) TolerancePaths(StateDefinition state)
+    {
+        if (_fields.Has("ToleratedFailureCount") && _fields.Has("ToleratedFailureCountPath"))
+            throw _fields.Invalid("ToleratedFailureCountPath", "use ToleratedFailureCount or ToleratedFailureCountPath, not both");
+        if (_fields.Has("ToleratedFailurePercentage") && _fields.Has("ToleratedFailurePercentagePath"))
+            throw _fields.Invalid("ToleratedFailurePercentagePath", "use ToleratedFailurePercentage or ToleratedFailurePercentagePath, not both");
+        var count = _fields.OptionalPath("ToleratedFailureCountPath");
+        var percentage = _fields.OptionalPath("ToleratedFailurePercentagePath");
+        if (count is not null || percentage is not null)
+            state.ToleranceFrom = (input, context) =>
+            {
+                var scope = Scope(input, context);
+                return (count is null ? null : ToleratedCount(scope, count), percentage is null ? null : ToleratedPercentage(scope, percentage));
+            };
+        return (count, percentage);
+    }
+
+    private static int ToleratedCount(AslScope scope, AslPath path)
+    {
+        scope.TryRead(path, out var value);
+        return AslJson.TryInteger(value, out var n) && n >= 0
+            ? (int)Math.Min(n, int.MaxValue)
+            : throw scope.Runtime($"The ToleratedFailureCountPath field refers to value \"{AslJson.JavaText(value)}\" which is not a valid integer: {path.Text}");
+    }
+
+    private static double ToleratedPercentage(AslScope scope, AslPath path)
+    {
+        scope.TryRead(path, out var value);
+        return AslJson.TryNumber(value, out var p) && p is >= 0 and <= 100
+            ? p
+            : throw scope.Runtime($"The ToleratedFailurePercentagePath field refers to value \"{AslJson.JavaText(value)}\" which is not a number from 0 to 100: {path.Text}");
     }
 
     private static void CheckConcurrency(AslScope scope, AslPath path)
