@@ -26,6 +26,12 @@ public interface IWorkflowEngine
 
     Task<int> CountRunningAsync(string workflow, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The execution's Map iterations and Parallel branches (child executions), by the state that ran them, oldest
+    /// round first, at most <see cref="ChildExecution.MaxListed"/>.
+    /// </summary>
+    Task<IReadOnlyList<ChildExecution>> GetChildrenAsync(string executionId, CancellationToken cancellationToken = default);
+
     /// <summary>RUNNING → ABORTED; otherwise a 409 ConflictException.</summary>
     Task StopAsync(string executionId, string? error = null, string? cause = null, CancellationToken cancellationToken = default);
 
@@ -141,6 +147,13 @@ public sealed record ExecutionSummary(string ExecutionId, string Name, string Wo
 public sealed record ExecutionPage(IReadOnlyList<ExecutionSummary> Executions, int Page, int PageSize, bool HasMore);
 
 public sealed record ExecutionCount(string Workflow, string Status, int Count);
+
+/// <summary>A Map iteration or Parallel branch: <see cref="State"/> ran it, <see cref="Index"/> is the item's or the branch's.</summary>
+public sealed record ChildExecution(string ExecutionId, string State, int Index, string Status, string? CurrentState, string? Error,
+    DateTimeOffset StartDate, DateTimeOffset? StopDate)
+{
+    public const int MaxListed = 500;
+}
 
 /// <summary>A wait-for-callback state with an open task token (only the token's hash is stored, so no token here).</summary>
 public sealed record WaitingCallback(string ExecutionId, string State, DateTimeOffset Since);

@@ -100,7 +100,22 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
             .ToListAsync(cancellationToken);
         if (!registry.TryGet(execution.Workflow, execution.Revision, out var definition))
             throw new NotFoundException("Workflow", $"{execution.Workflow} (revision {execution.Revision})");
-        return WorkflowGraph.Render(definition, execution, visited);
+        return WorkflowGraph.Render(definition, execution, visited, await GetChildrenAsync(executionId, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ChildExecution>> GetChildrenAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        await FindAsync(executionId, cancellationToken);
+        var rows = await db.Executions.AsNoTracking()
+            .Where(e => e.ParentId == executionId)
+            .OrderBy(e => e.StartedAt).ThenBy(e => e.BranchIndex)
+            .Take(ChildExecution.MaxListed)
+            .Select(e => new { e.Id, e.ParentRound, e.BranchIndex, e.Status, e.CurrentState, e.Error, e.StartedAt, e.StoppedAt })
+            .ToListAsync(cancellationToken);
+        // A round is "{state}@{version}" (see Transitions.Round): the state is what comes before the last '@'.
+        return rows.Select(e => new ChildExecution(e.Id, e.ParentRound is { } round && round.LastIndexOf('@') is var at and > 0 ? round[..at] : "",
+            e.BranchIndex ?? 0, e.Status, e.CurrentState, e.Error, WorkflowsDbContext.ParseTime(e.StartedAt),
+            e.StoppedAt is null ? null : WorkflowsDbContext.ParseTime(e.StoppedAt))).ToArray();
     }
 
     public Task<int> CountRunningAsync(string workflow, CancellationToken cancellationToken = default) =>

@@ -8,7 +8,9 @@ namespace Shop.Modules.Workflows;
 /// <summary>An execution drawn by Stateless (Mermaid), with the states it visited, is in, or failed in, styled.</summary>
 internal static partial class WorkflowGraph
 {
-    public static string Render(WorkflowDefinition definition, ExecutionRow? execution, IReadOnlyCollection<string> visited)
+    /// <param name="children">The execution's Map iterations and Parallel branches, counted by status beside their state.</param>
+    public static string Render(WorkflowDefinition definition, ExecutionRow? execution, IReadOnlyCollection<string> visited,
+        IReadOnlyCollection<ChildExecution>? children = null)
     {
         var state = definition.StartAt;
         var mermaid = MermaidGraph.Format(definition.CreateMachine(() => state, s => state = s).GetInfo());
@@ -28,11 +30,15 @@ internal static partial class WorkflowGraph
         var failed = execution is { Status: ExecutionStatus.Failed or ExecutionStatus.TimedOut or ExecutionStatus.Aborted } ? execution.FailedState ?? execution.CurrentState : null;
         var current = execution is { Status: ExecutionStatus.Running } ? execution.CurrentState : null;
         var graph = new StringBuilder(mermaid.TrimEnd()).AppendLine();
-        // What a Map runs per item, as a note beside the state.
+        // What a Map runs per item and a Parallel per branch, as a note beside the state, with how its children fared.
+        // No ':' after the note's own: Mermaid then draws an error instead of the diagram.
         foreach (var s in definition.States)
         {
-            if (s.Iterator is { } iterator && ids.TryGetValue(s.Name, out var mapId))
-                graph.AppendLine($"\tnote right of {mapId} : Map iterator: {Path(iterator)}");
+            if (!ids.TryGetValue(s.Name, out var id)) continue;
+                        if (s.Iterator is { } iterator)
+                graph.AppendLine($"\tnote right of {id} : Map iterator - {Path(iterator)}{Runs(children, s.Name, "iterations")}");
+            else if (s.BranchList.Count > 0)
+                graph.AppendLine($"\tnote right of {id} : Parallel branches - {string.Join(" / ", s.BranchList.Select(Path))}{Runs(children, s.Name, "branches")}");
         }
         graph.AppendLine("\tclassDef visited fill:#d7f0dd,stroke:#2e7d32");
         graph.AppendLine("\tclassDef current fill:#fff3bf,stroke:#f08c00,stroke-width:3px");
@@ -42,6 +48,17 @@ internal static partial class WorkflowGraph
         if (current is not null && ids.TryGetValue(current, out var currentId)) graph.AppendLine($"\tclass {currentId} current");
         if (failed is not null && ids.TryGetValue(failed, out var failedId)) graph.AppendLine($"\tclass {failedId} failed");
         return graph.ToString();
+    }
+
+    /// <summary>" (4 iterations = 1 FAILED + 3 SUCCEEDED)" for the state's latest round; empty when it ran none.</summary>
+    private static string Runs(IReadOnlyCollection<ChildExecution>? children, string state, string noun)
+    {
+        var ofState = children?.Where(c => c.State == state).ToList() ?? [];
+        if (ofState.Count == 0) return "";
+        // A retried or redriven state ran again: count its latest round only (its children started last).
+        var latest = ofState.GroupBy(c => c.Index).Select(g => g.MaxBy(c => c.StartDate)!).ToList();
+        var statuses = latest.GroupBy(c => c.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        return $" ({latest.Count} {noun} = {string.Join(" + ", statuses)})";
     }
 
     private static string Path(WorkflowDefinition child) =>

@@ -37,6 +37,9 @@ public sealed class DetailsModel(IWorkflowEngine engine) : PageModel
 
     public WaitingCallback? Waiting { get; private set; }
 
+    /// <summary>Its Map iterations and Parallel branches, each with a link to its own page (graph and history).</summary>
+    public IReadOnlyList<ChildExecution> Children { get; private set; } = [];
+
     public bool IsRunning => Execution.Status == ExecutionStatus.Running;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
@@ -124,6 +127,7 @@ public sealed class DetailsModel(IWorkflowEngine engine) : PageModel
         History = await engine.GetHistoryAsync(Id, cancellationToken);
         Graph = await engine.GetGraphAsync(Id, cancellationToken);
         Waiting = await engine.GetWaitingCallbackAsync(Id, cancellationToken);
+        Children = await engine.GetChildrenAsync(Id, cancellationToken);
         return true;
     }
 
