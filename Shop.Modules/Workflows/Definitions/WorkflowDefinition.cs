@@ -178,7 +178,7 @@ public sealed class StateDefinition
     public Func<JsonNode, int?>? HeartbeatSecondsFrom { get; internal set; }
 
     /// <summary>Wait: when it ends, from the effective input and now (ASL Seconds/SecondsPath/Timestamp/TimestampPath); scaled by Workflows:TimeScale.</summary>
-    public Func<JsonNode, DateTimeOffset, DateTimeOffset>? WaitUntilFrom { get; internal set; }
+    public Func<JsonNode, StateContext, DateTimeOffset, DateTimeOffset>? WaitUntilFrom { get; internal set; }
 
     /// <summary>Fail: ErrorPath/CausePath, from the effective input; a null part keeps <see cref="Error"/> / <see cref="Cause"/>.</summary>
     public Func<JsonNode, StateContext, (string? Error, string? Cause)>? FailFrom { get; internal set; }
@@ -239,7 +239,13 @@ public sealed record CatchRule(IReadOnlyList<string> ErrorEquals, string Next, s
 }
 
 /// <summary>A Choice branch: when <see cref="Condition"/> holds for the state input, go to <see cref="Next"/>.</summary>
-public sealed record ChoiceRule(string Label, Func<JsonNode, bool> Condition, string Next);
+public sealed record ChoiceRule(string Label, Func<JsonNode, bool> Condition, string Next)
+{
+    /// <summary>An ASL rule's condition, which may read the context object (<c>$$</c>) too; it wins over <see cref="Condition"/>.</summary>
+    internal Func<JsonNode, StateContext, bool>? ContextCondition { get; init; }
+
+    internal bool Holds(JsonNode input, StateContext context) => ContextCondition?.Invoke(input, context) ?? Condition(input);
+}
 
 /// <summary>Step Functions' reserved error names.</summary>
 public static class StatesErrors

@@ -41,7 +41,7 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
                 await ChooseAsync(execution, definition, state, DataFlow.Input(state, raw, context), context, ct);
                 break;
             case StateKind.Wait:
-                transitions.StartWait(execution, state, raw, DataFlow.Input(state, raw, context));
+                transitions.StartWait(execution, state, raw, DataFlow.Input(state, raw, context), context);
                 break;
             case StateKind.Parallel:
                 transitions.StartBranches(execution, state, DataFlow.Effective(state, raw, context));
@@ -64,7 +64,7 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
 
     private async Task ChooseAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, JsonNode input, StateContext context, CancellationToken ct)
     {
-        var trigger = state.ChoiceList.FirstOrDefault(rule => rule.Condition(input))?.Label
+        var trigger = state.ChoiceList.FirstOrDefault(rule => rule.Holds(input, context))?.Label
             ?? (state.Default is null ? null : StateDefinition.OtherwiseTrigger);
         if (trigger is null)
         {

@@ -86,10 +86,10 @@ internal sealed partial class Transitions(
     }
 
     /// <summary>Starts the timer of a ready Wait: one whose end is computed from its effective input (ASL), or one made ready by a crash.</summary>
-    public void StartWait(ExecutionRow execution, StateDefinition state, JsonNode raw, JsonNode effective)
+    public void StartWait(ExecutionRow execution, StateDefinition state, JsonNode raw, JsonNode effective, StateContext context)
     {
         var now = store.UtcNow;
-        var due = state.WaitUntilFrom is { } until ? now + Scale(Math.Max(0, (until(effective, now) - now).TotalSeconds)) : WaitUntil(state, raw);
+        var due = state.WaitUntilFrom is { } until ? now + Scale(Math.Max(0, (until(effective, context, now) - now).TotalSeconds)) : WaitUntil(state, raw);
         execution.Waiting = Waits.Timer;
         store.AddDeadline(execution, DeadlineKind.Wait, state.Name, null, due);
     }

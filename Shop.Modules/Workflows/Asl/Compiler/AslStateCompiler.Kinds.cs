@@ -66,7 +66,11 @@ internal sealed partial class AslStateCompiler
             {
                 throw _fields.Invalid("Choices", $"rule {i + 1}: {ex.Message}");
             }
-            state.ChoiceList.Add(new ChoiceRule($"rule {i + 1}", input => predicate(Scope(input, AslRun.Current)), next));
+            // The context object ($$) comes with the call: the engine passes the state's context to the rule.
+            state.ChoiceList.Add(new ChoiceRule($"rule {i + 1}", input => predicate(Scope(input, null)), next)
+            {
+                ContextCondition = (input, context) => predicate(Scope(input, context)),
+            });
         }
         return state;
     }
@@ -82,18 +86,18 @@ internal sealed partial class AslStateCompiler
         {
             case "Seconds":
                 var seconds = _fields.Int("Seconds", 0, 99_999_999)!.Value;
-                state.WaitUntilFrom = (_, now) => now.AddSeconds(seconds);
+                state.WaitUntilFrom = (_, _, now) => now.AddSeconds(seconds);
                 break;
             case "Timestamp":
                 var text = _fields.String("Timestamp")!;
                 if (!Timestamps.TryParse(text, out var at)) throw _fields.Invalid("Timestamp", $"'{text}' is not an RFC 3339 timestamp (e.g. 2026-03-14T01:59:00Z)");
-                state.WaitUntilFrom = (_, _) => at;
+                state.WaitUntilFrom = (_, _, _) => at;
                 break;
             case "SecondsPath":
                 var secondsPath = _fields.OptionalPath("SecondsPath")!;
-                state.WaitUntilFrom = (input, now) =>
+                state.WaitUntilFrom = (input, context, now) =>
                 {
-                    var scope = Scope(input, AslRun.Current);
+                    var scope = Scope(input, context);
                     var value = ReadWaitPath(scope, secondsPath);
                     if (!AslJson.TryInteger(value, out var s))
                         throw scope.Runtime($"The SecondsPath parameter cannot be parsed as a long value: {secondsPath.Text} == {AslJson.JavaText(value)}");
@@ -103,9 +107,9 @@ internal sealed partial class AslStateCompiler
                 break;
             default:
                 var timestampPath = _fields.OptionalPath("TimestampPath")!;
-                state.WaitUntilFrom = (input, _) =>
+                state.WaitUntilFrom = (input, context, _) =>
                 {
-                    var scope = Scope(input, AslRun.Current);
+                    var scope = Scope(input, context);
                     var value = ReadWaitPath(scope, timestampPath);
                     return AslJson.TryString(value, out var s) && Timestamps.TryParse(s, out var time)
                         ? time

@@ -72,12 +72,7 @@ internal sealed partial class AslStateCompiler(AslCompiler compiler, string mach
         var place = resultPath ? AslDataFlow.ResultPath(_fields.Path("ResultPath", reference: true), name) : null;
         return new StateDataFlow
         {
-            // Always set: Choice conditions and Wait ends have no context of their own and read the one seen here.
-            InputPath = (data, context) =>
-            {
-                AslRun.Current = context;
-                return input is null ? data : Json(input(Scope(data, context)));
-            },
+            InputPath = input is null ? null : (data, context) => Json(input(Scope(data, context))),
             OutputPath = output is null ? null : (data, context) => Json(output(Scope(data, context))),
             Parameters = template is null ? null : (data, context) => Json(template.Apply(Scope(data, context))),
             ResultSelector = selector is null ? null : (data, context) => Json(selector.Apply(Scope(data, context))),
