@@ -55,6 +55,13 @@ internal static class StartFulfillmentEndpoint
 
     private static JsonNode? ParseInputText(string text) => JsonBody.Parse(text, "input");
 
+    /// <summary>The generic start's check: what this endpoint checks, the input being the workflow's own.</summary>
+    internal static void ValidateInput(JsonNode? input)
+    {
+        if (input is not JsonObject fields) throw new InvalidInputException("input", "'input' must be a JSON object such as {\"paymentInstrumentType\": \"creditCard\"}.");
+        Validate(fields);
+    }
+
     private static void Validate(JsonObject input)
     {
         OptionalString(input, "paymentInstrumentType", 50);
