@@ -53,6 +53,25 @@ internal sealed class ShopProcess : IDisposable
         return shop;
     }
 
+    /// <summary>Every line the process wrote so far (stdout and stderr).</summary>
+    public IReadOnlyList<string> AllOutput
+    {
+        get { lock (_output) return [.. _output]; }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>SIGTERM, as systemd or docker stop sends it; waits up to <paramref name="wait"/> and returns how long the exit took.</summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan wait)
+    {
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(wait);
+        await _process.WaitForExitAsync(timeout.Token);
+        return clock.Elapsed;
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
     public void Kill()
     {

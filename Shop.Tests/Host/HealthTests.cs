@@ -30,7 +30,8 @@ public sealed class HealthTests : IDisposable
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         body["status"]!.GetValue<string>().Should().BeOneOf("Healthy", "Degraded");
         var checks = body["checks"]!.AsObject();
-        checks.Select(c => c.Key).Should().BeEquivalentTo("database", "events", "executions", "disk");
+        checks.Select(c => c.Key).Should().BeEquivalentTo("database", "events", "executions", "timers", "disk");
+        checks["timers"]!["reason"]!.GetValue<string>().Should().Contain("none overdue");
         checks["events"]!["reason"]!.GetValue<string>().Should().Contain("dead deliveries");
         checks["executions"]!["status"]!.GetValue<string>().Should().Be("Healthy");
     }
