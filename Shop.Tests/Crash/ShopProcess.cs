@@ -94,7 +94,7 @@ internal sealed class ShopProcess : IDisposable
 
     private async Task WaitHealthyAsync()
     {
-        var until = DateTime.UtcNow.AddSeconds(60);
+        var until = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < until)
         {
             if (_process.HasExited) throw new InvalidOperationException($"Shop.Web exited with {_process.ExitCode}:\n{Output}");
@@ -102,8 +102,9 @@ internal sealed class ShopProcess : IDisposable
             {
                 if ((await Client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK) return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // not listening yet, or too slow to answer on a busy machine
             }
             await Task.Delay(100);
         }

@@ -48,6 +48,7 @@ internal sealed class ReadyRescan(IServiceScopeFactory scopes, WorkflowWorker wo
         var cutoff = WorkflowsDbContext.FormatTime(before);
         var ready = await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Executions.AsNoTracking()
             .Where(e => e.Status == ExecutionStatus.Running && e.Waiting == null && (e.EnteredAt == null || string.Compare(e.EnteredAt, cutoff) < 0))
+            .OrderBy(e => e.EnteredAt)
             .Select(e => e.Id)
             .Take(1000)
             .ToListAsync(cancellationToken);
