@@ -59,16 +59,23 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         await using var probe = new SqliteConnection(app.Services.GetRequiredService<DatabaseSettings>().ConnectionString);
         await probe.OpenAsync();
         var clock = Stopwatch.StartNew();
+        // The profile: time spent answering, per operation (PutEvents per detail-type), to see where a long run goes.
+        var spent = new Dictionary<string, (int Count, TimeSpan Time)>();
         for (var i = 0; i < Requests; i++)
         {
-            using var request = i % 4 == 3 ? PutEvents(fuzz, fuzz.Pick(reactions)) : Generated(fuzz, operations[i % operations.Count], i);
+            var reaction = i % 4 == 3 ? fuzz.Pick(reactions) : default;
+            var kind = i % 4 == 3 ? $"PutEvents {reaction.Item2}" : $"{operations[i % operations.Count].Method} {operations[i % operations.Count].Template}";
+            using var request = i % 4 == 3 ? PutEvents(fuzz, reaction) : Generated(fuzz, operations[i % operations.Count], i);
             var described = $"{request.Method} {request.RequestUri}";
             var quiet = Stopwatch.StartNew();
             var before = i % CheckEvery == 0 ? await QuietVersionAsync(app, probe) : null;
             if (i % CheckEvery == 0 && before is null) busy++;
             quietTime += quiet.Elapsed;
+            var answering = Stopwatch.StartNew();
             var response = await client.SendAsync(request);
             var status = (int)response.StatusCode;
+            var (count, time) = spent.GetValueOrDefault(kind);
+            spent[kind] = (count + 1, time + answering.Elapsed);
             if (status >= 500)
                 failures.Add($"{status} {described[..Math.Min(described.Length, 200)]}: {(await response.Content.ReadAsStringAsync())[..Math.Min(300, (int)(response.Content.Headers.ContentLength ?? 300))]}");
             // Where the time goes: a later thousand taking longer than the first means the shop slows as its data grows.
@@ -82,6 +89,8 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         }
         output.WriteLine($"{Requests} requests over {operations.Count} operations and {reactions.Count} reactions in {clock.Elapsed} "
             + $"({quietTime} of it waiting for a quiet shop); {checkedRejections} rejected requests checked against the database, {changes.Count} changed it, {busy} checks skipped (shop never quiet)");
+        foreach (var (kind, (count, time)) in spent.OrderByDescending(k => k.Value.Time).Take(8))
+            output.WriteLine($"  {time.TotalSeconds,7:F1} s in {count,5} x {kind} ({time.TotalMilliseconds / count:F0} ms each)");
         failures.Should().BeEmpty();
         changes.Should().BeEmpty("a rejected request changes nothing");
 
