@@ -32,6 +32,8 @@ var runtimeSettings = new RuntimeSettings();
 ((IConfigurationBuilder)builder.Configuration).Add(runtimeSettings);
 builder.Services.AddSingleton(runtimeSettings);
 
+// SIGTERM: steps in flight finish or are cancelled (each commits whole or not at all) within this bound.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shop:ShutdownSeconds", 4)));
 builder.Services.AddKernel(builder.Configuration, settingsRoot.Resolve(builder.Configuration["Shop:DataFolder"] ?? "data"));
 builder.Services.AddSampleData(settingsRoot.Resolve(builder.Configuration["Shop:SeedFolder"] ?? "seed"));
 builder.Services.AddCustomersModule(builder.Configuration);

@@ -35,6 +35,7 @@ public static class ChoreographyModule
         services.AddHostedService(sp => sp.GetRequiredService<ChoreographyPump>());
         services.AddScoped<RunAdvancer>();
         services.AddWorkflow(SimulationWorkflow.Definition);
+        services.AddWorkflowInputValidator(SimulationWorkflow.Name, input => StartSimulationHandler.ReadEvents(input?["events"]));
         services.AddSingleton<SimulationSeeds>();
         services.AddReaction<ChoreographyMonitor>((sp, e) => sp.GetRequiredService<ChoreographyRegistry>().Watches(e));
         services.AddChoreography(ExampleChoreographies.MarketplaceOrder);

@@ -18,6 +18,8 @@ public static class CoffeeModule
     {
         services.AddModuleDbContext<CoffeeDbContext>(CoffeeDbContext.MigrationsHistoryTable);
         services.AddWorkflow(BaristaWorkflow.Definition);
+        // The generic start and StartExecution refuse what POST /coffee/orders refuses (the input has the event's shape).
+        services.AddWorkflowInputValidator(BaristaWorkflow.Name, input => CoffeeOrder.Read(input?["detail"]));
         foreach (var source in CoffeeEvents.OrderSources) services.AddReaction<StartOnOrderCreated>(source, CoffeeEvents.OrderCreated);
         return services;
     }

@@ -24,6 +24,10 @@ public static class FulfillmentModule
     {
         services.AddWorkflow(PaymentAuthorizationWorkflow.Definition);
         services.AddWorkflow(FulfillmentProcessingWorkflow.Definition);
+        services.AddWorkflowInputValidator(FulfillmentEvents.FulfillmentWorkflow, StartFulfillmentEndpoint.ValidateInput);
+        // Started by the rule with {"Input": detail}: the detail is the fulfillment workflow's input, checked alike.
+        services.AddWorkflowInputValidator(FulfillmentEvents.ProcessingWorkflow, input => StartFulfillmentEndpoint.ValidateInput(
+            input is System.Text.Json.Nodes.JsonObject o ? o["Input"] : throw new Kernel.Http.InvalidInputException("input", "'input' must be an object {\"Input\": {...}}.")));
         services.AddScoped<IRuleTarget, StartProcessingTarget>();
         // The seed's EventBridge rule: the pattern filters authorized payments, the transformer wraps the detail as {"Input": ...}.
         services.AddRule(FulfillmentEvents.PaymentAuthorizedRule,

@@ -35,6 +35,7 @@ public static class OrdersModule
         services.AddScoped<DeliveryOutcome>();
         services.AddWorkflow(OrderWorkflow.Define(configuration.GetValue("Orders:DeliveryTimeout", OrderWorkflow.DefaultDeliveryTimeoutSeconds)));
         services.AddScoped<DeliveryWaits>();
+        services.AddWorkflowInputValidator(OrderWorkflow.Name, PlaceOrderEndpoint.ValidateInput);
         services.AddSingleton<IPriceAdder, PriceAdder>();
         services.AddReaction<RecordDeliveryStartedHandler>(DeliveryEvents.Source, DeliveryEvents.DeliveryStarted);
         services.AddReaction<RecordPaymentCanceledHandler>(PaymentEvents.Source, PaymentEvents.PaymentCanceled);

@@ -36,6 +36,8 @@ public static class WorkflowsModule
         services.AddScoped<IWorkflowEngine, WorkflowEngine>();
         services.AddSingleton<WorkflowWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowWorker>());
+        services.AddSingleton<ReadyRescan>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadyRescan>());
         services.AddSingleton<WorkflowTimers>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimers>());
         services.AddTransient<DeadlineJob>();

@@ -53,6 +53,25 @@ internal sealed class ShopProcess : IDisposable
         return shop;
     }
 
+    /// <summary>Every line the process wrote so far (stdout and stderr).</summary>
+    public IReadOnlyList<string> AllOutput
+    {
+        get { lock (_output) return [.. _output]; }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>SIGTERM, as systemd or docker stop sends it; waits up to <paramref name="wait"/> and returns how long the exit took.</summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan wait)
+    {
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(wait);
+        await _process.WaitForExitAsync(timeout.Token);
+        return clock.Elapsed;
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
     public void Kill()
     {
@@ -75,7 +94,7 @@ internal sealed class ShopProcess : IDisposable
 
     private async Task WaitHealthyAsync()
     {
-        var until = DateTime.UtcNow.AddSeconds(60);
+        var until = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < until)
         {
             if (_process.HasExited) throw new InvalidOperationException($"Shop.Web exited with {_process.ExitCode}:\n{Output}");
@@ -83,8 +102,9 @@ internal sealed class ShopProcess : IDisposable
             {
                 if ((await Client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK) return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // not listening yet, or too slow to answer on a busy machine
             }
             await Task.Delay(100);
         }

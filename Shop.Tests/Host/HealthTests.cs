@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Database;
+using System.Security.Cryptography;
+using System.Text;
+using Shop.Tests.Coffee;
 using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Host;
@@ -27,7 +30,8 @@ public sealed class HealthTests : IDisposable
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         body["status"]!.GetValue<string>().Should().BeOneOf("Healthy", "Degraded");
         var checks = body["checks"]!.AsObject();
-        checks.Select(c => c.Key).Should().BeEquivalentTo("database", "events", "executions", "disk");
+        checks.Select(c => c.Key).Should().BeEquivalentTo("database", "events", "executions", "timers", "disk");
+        checks["timers"]!["reason"]!.GetValue<string>().Should().Contain("none overdue");
         checks["events"]!["reason"]!.GetValue<string>().Should().Contain("dead deliveries");
         checks["executions"]!["status"]!.GetValue<string>().Should().Be("Healthy");
     }
@@ -45,5 +49,24 @@ public sealed class HealthTests : IDisposable
             while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
 
         columns.Should().Contain("ExecutionId").And.NotContain("TaskToken");
+    }
+
+    [Fact]
+    public async Task Given_a_drink_waiting_for_its_barista_When_coffee_drinks_is_read_Then_it_holds_the_tokens_SHA256_and_the_board_still_answers()
+    {
+        await _client.PlaceCoffeeAsync("hashed-1");
+        await _client.WaitForDrinkAsync("hashed-1", "waiting");
+        var token = (string)(await _client.WaitingCompletionEventsAsync("hashed-1")).Single()["detail"]!["TaskToken"]!;
+
+        await using var connection = new SqliteConnection(_app.Services.GetRequiredService<DatabaseSettings>().ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT TaskToken FROM coffee_drinks WHERE OrderId = 'hashed-1'";
+        var stored = (string?)await command.ExecuteScalarAsync();
+
+        stored.Should().Be(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))).And.NotBe(token);
+        (await _client.HeartbeatDrinkAsync("hashed-1")).IsSuccessStatusCode.Should().BeTrue("the board answers by execution id");
+        (await _client.CompleteDrinkAsync("hashed-1")).IsSuccessStatusCode.Should().BeTrue();
+        await _client.WaitForDrinkAsync("hashed-1", "completed");
     }
 }

@@ -1,5 +1,9 @@
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Shop.Modules.Workflows.Data;
 using Microsoft.Extensions.Time.Testing;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
@@ -68,5 +72,31 @@ public sealed class PoisonAndTimerTests
         scheduled.Should().BeLessThanOrEqualTo(1, "each heartbeat replaces the job of the deadline it moves");
         app.Services.GetRequiredService<WorkflowTimers>().ScheduledJobs.Should().Be(1);
         ((string)(await client.DescribeAsync(id))["status"]!).Should().Be(ExecutionStatus.Running);
+    }
+
+    [Fact]
+    public async Task Given_an_open_deadline_When_the_readiness_check_looks_past_it_Then_the_timers_are_reported_late_with_the_reason()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var probe = new Probe();
+        using var app = new ShopApp().WithClock(clock).WithTestWorkflows(probe);
+        var client = app.CreateClient();
+        var id = await client.StartAsync("Test.Heartbeat");
+        await probe.TokenAsync(id);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        // The token reaches the probe inside the step; its heartbeat deadline commits with the step, a moment later.
+        for (var i = 0; i < 500 && !await db.Deadlines.AnyAsync(d => d.ExecutionId == id); i++) await Task.Delay(20);
+
+        // The check is given its own clock, so the shop's sweep does not fire the deadline meanwhile.
+        var now = await new TimersHealthCheck(db, clock, configuration).CheckHealthAsync(new HealthCheckContext());
+        var later = new FakeTimeProvider(clock.GetUtcNow().AddDays(1));
+        var late = await new TimersHealthCheck(db, later, configuration).CheckHealthAsync(new HealthCheckContext());
+
+        now.Status.Should().Be(HealthStatus.Healthy);
+        now.Description.Should().Contain("none overdue");
+        late.Status.Should().Be(HealthStatus.Unhealthy);
+        late.Description.Should().MatchRegex(@"oldest overdue deadline is \d+(\.\d)? s late");
     }
 }

@@ -9,7 +9,7 @@ namespace Shop.Web.Health;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the database, the bus (backlog and dead
-/// deliveries), executions that failed in the last hour and free disk, each Healthy / Degraded / Unhealthy with
+/// deliveries), executions that failed in the last hour, the timers' lateness and free disk, each Healthy / Degraded / Unhealthy with
 /// the reason. <c>/health</c> stays as it was (the database), for scripts that wait for the shop.
 /// </summary>
 internal static class ShopHealth
@@ -22,6 +22,7 @@ internal static class ShopHealth
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
             .AddCheck<EventBusHealthCheck>("events", tags: [Ready])
             .AddCheck<FailedExecutionsHealthCheck>("executions", tags: [Ready])
+            .AddWorkflowTimersCheck("timers", Ready)
             .AddCheck<DiskHealthCheck>("disk", tags: [Ready]);
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows;
 
@@ -19,6 +20,7 @@ internal static class ExecutionOperations
         var name = call.String("name");
         if (name is not null) ValidateName(name);
         var input = ParseInput(call.String("input"));
+        ValidateInput(request, definition.Name, input);
         StartedExecution started;
         try
         {
@@ -41,6 +43,19 @@ internal static class ExecutionOperations
         if (!started.Created && !JsonNode.DeepEquals((await call.Engine.DescribeAsync(started.ExecutionId, ct)).Input, input))
             throw SfnErrors.ExecutionAlreadyExists(executionArn);
         return new JsonObject { ["executionArn"] = executionArn, ["startDate"] = SfnCall.Time(started.StartDate) };
+    }
+
+    /// <summary>A C# workflow's own checks (as its endpoint and the generic start run them), as InvalidExecutionInput.</summary>
+    private static void ValidateInput(AwsRequest request, string workflow, JsonNode? input)
+    {
+        try
+        {
+            foreach (var validator in request.Services.GetServices<WorkflowInputValidator>().Where(v => v.Workflow == workflow)) validator.Validate(input);
+        }
+        catch (InvalidInputException error)
+        {
+            throw SfnErrors.InvalidExecutionInput(error.Message);
+        }
     }
 
     public static async Task<JsonNode?> DescribeAsync(AwsRequest request, CancellationToken ct)

@@ -11,9 +11,12 @@ using Shop.Modules.Workflows;
 namespace Shop.Modules.Choreography.Simulations;
 
 /// <summary>Checks a simulation and starts the <see cref="SimulationWorkflow"/> with the seed's input <c>{"events": [...]}</c>.</summary>
-internal sealed class StartSimulationHandler(IWorkflowEngine engine, UnitOfWork unitOfWork, SimulationSeeds seeds)
+internal sealed class StartSimulationHandler(IWorkflowEngine engine, UnitOfWork unitOfWork, SimulationSeeds seeds, Microsoft.Extensions.Configuration.IConfiguration configuration)
     : IRequestHandler<StartSimulation, SimulationInfo>
 {
+    /// <summary>Simulations running at once (<c>Choreography:MaxRunningSimulations</c>): each publishes events on the shop's bus.</summary>
+    public const int DefaultMaxRunning = 20;
+
     /// <summary>Every step's history holds the events: a simulation is a demonstration, not a load test.</summary>
     public const int MaxEvents = 200;
     public const double MaxWaitSeconds = 3600;
@@ -33,6 +36,9 @@ internal sealed class StartSimulationHandler(IWorkflowEngine engine, UnitOfWork 
         // Checked here too, so that a bad simulation is a 400 rather than a failed execution.
         ReadEvents(eventsNode);
         var input = new JsonObject { ["events"] = eventsNode!.DeepClone() };
+        var maxRunning = Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, "Choreography:MaxRunningSimulations", DefaultMaxRunning);
+        if (await engine.CountRunningAsync(SimulationWorkflow.Name, cancellationToken) >= maxRunning)
+            throw new TooManyRequestsException("Too many simulations", $"{maxRunning} simulations are running; start another once one has ended or stop one.");
         var executionName = $"{name}-{Guid.NewGuid():N}"[..Math.Min(name.Length + 13, 80)];
         var started = await unitOfWork.ExecuteAsync(ct => engine.StartAsync(SimulationWorkflow.Name, input, executionName, ct), cancellationToken);
         return await SimulationMapping.ToInfoAsync(engine, started.ExecutionId, cancellationToken);

@@ -11,7 +11,7 @@ namespace Shop.Modules.Coffee.Board;
 
 /// <summary>
 /// The barista board: the drinks waiting for a barista and what became of the latest ones. The buttons name
-/// a drink by order id; its task token stays on the server and goes to the engine from here.
+/// a drink by order id; the engine is answered by the drink's execution id, so no raw task token is kept.
 /// </summary>
 internal sealed class BoardHandlers(CoffeeDbContext db, UnitOfWork unitOfWork, IWorkflowEngine engine, TimeProvider clock)
     : IRequestHandler<ListDrinks, DrinkBoard>, IRequestHandler<DescribeDrink, DrinkDto>,
@@ -46,7 +46,7 @@ internal sealed class BoardHandlers(CoffeeDbContext db, UnitOfWork unitOfWork, I
         {
             var drink = await WaitingDrinkAsync(orderId, ct);
             // The workflow's "Order Completed" step marks the drink completed, in its own unit of work.
-            await engine.SendTaskSuccessAsync(drink.TaskToken!, new JsonObject { ["baristaId"] = baristaId }, ct);
+            await engine.SendTaskSuccessForExecutionAsync(drink.ExecutionId!, new JsonObject { ["baristaId"] = baristaId }, ct);
             return drink.ToDto();
         }, cancellationToken);
     }
@@ -57,7 +57,7 @@ internal sealed class BoardHandlers(CoffeeDbContext db, UnitOfWork unitOfWork, I
         return await unitOfWork.ExecuteAsync(async ct =>
         {
             var drink = await WaitingDrinkAsync(orderId, ct);
-            await engine.SendTaskHeartbeatAsync(drink.TaskToken!, ct);
+            await engine.SendTaskHeartbeatForExecutionAsync(drink.ExecutionId!, ct);
             drink.LastHeartbeatAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             return drink.ToDto();
@@ -67,7 +67,7 @@ internal sealed class BoardHandlers(CoffeeDbContext db, UnitOfWork unitOfWork, I
     private async Task<Drink> WaitingDrinkAsync(string orderId, CancellationToken ct)
     {
         var drink = await db.FindDrinkAsync(orderId, ct);
-        if (drink.Status != DrinkStatus.Waiting || drink.TaskToken is null)
+        if (drink.Status != DrinkStatus.Waiting || drink.ExecutionId is null)
             throw new ConflictException("Drink not waiting", $"Drink '{orderId}' is {drink.Status}; only a waiting drink can be completed or kept alive.")
             {
                 ErrorCode = CoffeeErrors.DrinkNotWaiting,

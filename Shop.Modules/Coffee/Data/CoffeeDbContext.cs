@@ -17,7 +17,10 @@ internal sealed class Drink
 
     public required string Status { get; set; }
 
-    /// <summary>Only while waiting: what the board's Done / Still working buttons send to the engine.</summary>
+    /// <summary>
+    /// Only while waiting: the SHA-256 (hex) of the task token, never the token itself, so an operator can match a
+    /// token to its drink. The board answers the engine by <see cref="ExecutionId"/>.
+    /// </summary>
     public string? TaskToken { get; set; }
 
     public string? BaristaId { get; set; }

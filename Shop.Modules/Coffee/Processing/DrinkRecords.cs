@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ namespace Shop.Modules.Coffee.Processing;
 /// </summary>
 internal sealed record RecordDrink(string OrderId, string UserId, string Drink, string ExecutionId) : IRequest<DrinkDto>;
 
-/// <summary>Moves a drink to <paramref name="Status"/>; the task token is kept only while waiting.</summary>
+/// <summary>Moves a drink to <paramref name="Status"/>; the task token's SHA-256 is kept only while waiting.</summary>
 internal sealed record UpdateDrink(string OrderId, string Status, string? Reason = null, string? BaristaId = null, string? TaskToken = null)
     : IRequest<DrinkDto>;
 
@@ -59,7 +61,7 @@ internal sealed class DrinkRecordHandlers(CoffeeDbContext db, UnitOfWork unitOfW
             var drink = await db.FindDrinkAsync(request.OrderId, ct);
             var now = clock.GetUtcNow();
             drink.Status = request.Status;
-            drink.TaskToken = request.Status == DrinkStatus.Waiting ? request.TaskToken : null;
+            drink.TaskToken = request.Status == DrinkStatus.Waiting && request.TaskToken is { } token ? Sha256(token) : null;
             drink.Reason = request.Reason ?? drink.Reason;
             drink.BaristaId = request.BaristaId ?? drink.BaristaId;
             if (request.Status == DrinkStatus.Waiting) drink.WaitingSince = now;
@@ -67,4 +69,6 @@ internal sealed class DrinkRecordHandlers(CoffeeDbContext db, UnitOfWork unitOfW
             await db.SaveChangesAsync(ct);
             return drink.ToDto();
         }, cancellationToken);
+
+    private static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -17,7 +17,11 @@ namespace Shop.Modules.Fulfillment.Authorize;
 /// </summary>
 internal static class StartFulfillmentEndpoint
 {
-    public static async Task<Accepted<StartedExecution>> HandleAsync(HttpRequest request, IWorkflowEngine engine, UnitOfWork unitOfWork, CancellationToken ct)
+    /// <summary>Fulfillments running at once (<c>Fulfillment:MaxRunning</c>): the demo's checkout is not a load generator.</summary>
+    public const int DefaultMaxRunning = 1000;
+
+    public static async Task<Accepted<StartedExecution>> HandleAsync(HttpRequest request, IWorkflowEngine engine, UnitOfWork unitOfWork,
+        Microsoft.Extensions.Configuration.IConfiguration configuration, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync(request, allowEmpty: false, ct);
         var name = (string?)null;
@@ -33,6 +37,9 @@ internal static class StartFulfillmentEndpoint
 
         Validate(input);
         input["orderId"] ??= name ?? "F-" + Guid.NewGuid().ToString("N")[..12];
+        var maxRunning = Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, "Fulfillment:MaxRunning", DefaultMaxRunning);
+        if (await engine.CountRunningAsync(FulfillmentEvents.FulfillmentWorkflow, ct) >= maxRunning)
+            throw new TooManyRequestsException("Too many fulfillments", $"{maxRunning} fulfillments are running; try again once some have ended.");
         var started = await unitOfWork.ExecuteAsync(c => engine.StartAsync(FulfillmentEvents.FulfillmentWorkflow, input, name ?? (string)input["orderId"]!, c), ct);
         return TypedResults.Accepted($"/workflows/executions/{started.ExecutionId}", started);
     }
@@ -54,6 +61,13 @@ internal static class StartFulfillmentEndpoint
     }
 
     private static JsonNode? ParseInputText(string text) => JsonBody.Parse(text, "input");
+
+    /// <summary>The generic start's check: what this endpoint checks, the input being the workflow's own.</summary>
+    internal static void ValidateInput(JsonNode? input)
+    {
+        if (input is not JsonObject fields) throw new InvalidInputException("input", "'input' must be a JSON object such as {\"paymentInstrumentType\": \"creditCard\"}.");
+        Validate(fields);
+    }
 
     private static void Validate(JsonObject input)
     {

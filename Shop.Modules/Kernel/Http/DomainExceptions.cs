@@ -48,3 +48,9 @@ public sealed class ConflictException(string title, string detail) : DomainExcep
 {
     public override int StatusCode => 409;
 }
+
+/// <summary>429: a limit on work in flight is reached (e.g. running simulations); the caller may try again later.</summary>
+public sealed class TooManyRequestsException(string title, string detail) : DomainException(title, detail)
+{
+    public override int StatusCode => 429;
+}

@@ -74,6 +74,15 @@ internal static class PlaceOrderEndpoint
     internal static Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken) =>
         JsonBody.ReadObjectAsync(request, "{\"customerId\": ..., \"itemId\": ...}", cancellationToken);
 
+    /// <summary>The workflow's input {customerId, itemId, orderId} for the generic start: the ids POST /order checks.</summary>
+    internal static void ValidateInput(JsonNode? input)
+    {
+        if (input is not JsonObject fields) throw new InvalidInputException("input", "'input' must be an object {customerId, itemId, orderId}.");
+        Id(fields, "customerId");
+        Id(fields, "itemId");
+        Id(fields, "orderId");
+    }
+
     internal static string Id(JsonObject fields, string name) =>
         Require.Id(JsonBody.String(fields, name), name);
 }

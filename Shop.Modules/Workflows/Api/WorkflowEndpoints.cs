@@ -35,8 +35,7 @@ internal static class WorkflowEndpoints
             TypedResults.Ok(await engine.ListAsync(workflow, status, page ?? 1, ct)));
         group.MapGet("/executions/{id}", async (IWorkflowEngine engine, string id, CancellationToken ct) =>
             TypedResults.Ok(await engine.DescribeAsync(id, ct)));
-        group.MapGet("/executions/{id}/history", async (IWorkflowEngine engine, string id, CancellationToken ct) =>
-            TypedResults.Ok(new { events = await engine.GetHistoryAsync(id, ct) }));
+        group.MapGet("/executions/{id}/history", HistoryPageAsync);
         group.MapGet("/executions/{id}/graph", async (IWorkflowEngine engine, string id, CancellationToken ct) =>
             TypedResults.Text(await engine.GetGraphAsync(id, ct), "text/plain"));
         group.MapPost("/executions/{id}/stop", async (IWorkflowEngine engine, string id, StopExecutionRequest? request, CancellationToken ct) =>
@@ -75,6 +74,22 @@ internal static class WorkflowEndpoints
         return TypedResults.Accepted($"/workflows/executions/{started.ExecutionId}", started);
     }
 
+    public const int MaxHistoryPage = 1000;
+
+    /// <summary>
+    /// A page of at most <c>limit</c> (1-1000, default 1000) events after the event id <c>after</c>; <c>next</c> is the
+    /// <c>after</c> of the next page, null on the last one. A history can grow without bound (a loop), an answer cannot.
+    /// </summary>
+    private static async Task<Ok<HistoryPage>> HistoryPageAsync(IWorkflowEngine engine, string id, long? after, int? limit, CancellationToken ct)
+    {
+        if (after < 0) throw new InvalidInputException("after", "'after' must be an event id (0 or more).");
+        if (limit is < 1 or > MaxHistoryPage) throw new InvalidInputException("limit", $"'limit' must be from 1 to {MaxHistoryPage}.");
+        var size = limit ?? MaxHistoryPage;
+        var rest = (await engine.GetHistoryAsync(id, ct)).Where(e => e.Id > (after ?? 0)).ToList();
+        var page = rest.Take(size).ToArray();
+        return TypedResults.Ok(new HistoryPage(page, rest.Count > size ? page[^1].Id : null));
+    }
+
     /// <summary>Step Functions passes JSON as a string ("{\"a\":1}"); an object is taken as is.</summary>
     private static JsonNode? ParseJsonText(JsonNode? value, string field)
     {
@@ -88,3 +103,6 @@ internal static class WorkflowEndpoints
             s.Transitions().ToDictionary(t => t.Trigger, t => t.Target), s.HeartbeatSeconds, s.TimeoutSeconds,
             s.Branches.Count == 0 ? null : s.Branches.Select(Describe).ToArray())).ToArray());
 }
+
+/// <summary>A page of an execution's history; <see cref="Next"/> is the <c>after</c> of the next page, null on the last.</summary>
+public sealed record HistoryPage(IReadOnlyList<HistoryEvent> Events, long? Next);

@@ -60,6 +60,9 @@ public interface IWorkflowEngine
     /// <summary><see cref="SendTaskFailureAsync"/> by execution id; see <see cref="SendTaskSuccessForExecutionAsync"/>.</summary>
     Task SendTaskFailureForExecutionAsync(string executionId, string? error, string? cause, CancellationToken cancellationToken = default);
 
+    /// <summary><see cref="SendTaskHeartbeatAsync"/> by execution id; see <see cref="SendTaskSuccessForExecutionAsync"/>.</summary>
+    Task SendTaskHeartbeatForExecutionAsync(string executionId, CancellationToken cancellationToken = default);
+
     /// <summary>The execution of <paramref name="workflow"/> named <paramref name="name"/> ((workflow, name) is unique), or null.</summary>
     Task<ExecutionDescription?> FindByNameAsync(string workflow, string name, CancellationToken cancellationToken = default);
 

@@ -166,6 +166,9 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
         await callbacks.SendTaskFailureAsync(await OpenTokenHashAsync(executionId, cancellationToken), error, cause, cancellationToken);
     }
 
+    public async Task SendTaskHeartbeatForExecutionAsync(string executionId, CancellationToken cancellationToken = default) =>
+        await callbacks.SendTaskHeartbeatAsync(await OpenTokenHashAsync(executionId, cancellationToken), cancellationToken);
+
     /// <summary>Read outside the callback's unit of work; the callback checks the token again, so a race ends in TaskDoesNotExist.</summary>
     private async Task<string> OpenTokenHashAsync(string executionId, CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ public sealed class ExecutionModel(IWorkflowEngine engine) : PageModel
 
     public string Graph { get; private set; } = "";
 
+    /// <summary>The latest <see cref="Executions.DetailsModel.MaxHistory"/> events at most (a page must stay small).</summary>
     public IReadOnlyList<HistoryEvent> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -25,7 +26,8 @@ public sealed class ExecutionModel(IWorkflowEngine engine) : PageModel
             return NotFound();
         }
         Graph = await engine.GetGraphAsync(id, cancellationToken);
-        History = await engine.GetHistoryAsync(id, cancellationToken);
+        var history = await engine.GetHistoryAsync(id, cancellationToken);
+        History = history.Count > Executions.DetailsModel.MaxHistory ? history.Skip(history.Count - Executions.DetailsModel.MaxHistory).ToArray() : history;
         return Page();
     }
 }

@@ -31,7 +31,13 @@ public sealed class DetailsModel(IWorkflowEngine engine) : PageModel
 
     public ExecutionDescription Execution { get; private set; } = null!;
 
+    /// <summary>The page shows at most this many history events, the latest: a long-running loop must not make the page huge.</summary>
+    public const int MaxHistory = 1000;
+
+    /// <summary>The latest <see cref="MaxHistory"/> events at most; <see cref="HistoryTotal"/> says how many there are.</summary>
     public IReadOnlyList<HistoryEvent> History { get; private set; } = [];
+
+    public int HistoryTotal { get; private set; }
 
     public string Graph { get; private set; } = "";
 
@@ -124,7 +130,9 @@ public sealed class DetailsModel(IWorkflowEngine engine) : PageModel
         {
             return false;
         }
-        History = await engine.GetHistoryAsync(Id, cancellationToken);
+        var history = await engine.GetHistoryAsync(Id, cancellationToken);
+        HistoryTotal = history.Count;
+        History = history.Count > MaxHistory ? history.Skip(history.Count - MaxHistory).ToArray() : history;
         Graph = await engine.GetGraphAsync(Id, cancellationToken);
         Waiting = await engine.GetWaitingCallbackAsync(Id, cancellationToken);
         Children = await engine.GetChildrenAsync(Id, cancellationToken);
