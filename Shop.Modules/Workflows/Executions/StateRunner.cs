@@ -91,14 +91,15 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
     /// </summary>
     private async Task<StepFailure?> RunStepAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, JsonNode raw, CancellationToken ct)
     {
-        transitions.AddHistory(execution, "TaskScheduled", state.Name, new JsonObject { ["resource"] = state.Name, ["attempt"] = execution.Attempt });
+        transitions.AddHistory(execution, state.TaskEvents + "Scheduled", state.Name, new JsonObject { ["resource"] = state.Name, ["attempt"] = execution.Attempt });
         string? token = null;
         if (state.Kind == StateKind.Callback)
         {
             token = TaskTokens.NewToken();
             store.AddToken(execution, state.Name, TaskTokens.Hash(token));
         }
-        transitions.AddHistory(execution, "TaskStarted", state.Name, new JsonObject { ["resource"] = state.Name });
+        // An activity starts when a worker takes it (ActivityStarted, written by GetActivityTask).
+        if (state.TaskEvents == "Task") transitions.AddHistory(execution, "TaskStarted", state.Name, new JsonObject { ["resource"] = state.Name });
 
         JsonNode? result;
         JsonNode effective;
