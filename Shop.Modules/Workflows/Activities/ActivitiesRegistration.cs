@@ -12,6 +12,8 @@ internal static class ActivitiesRegistration
         services.AddSingleton<Activities>();
         services.AddSingleton<IActivities>(sp => sp.GetRequiredService<Activities>());
         services.AddSingleton<ITaskResource, ActivityTaskResource>();
+        // Not an activity, but the other half of the same issue: EXPRESS machines keep a short history.
+        services.AddHostedService<Express.ExpressHistory>();
         return services;
     }
 }
