@@ -32,6 +32,8 @@ internal static class AdminSecurity
         services.PostConfigure<HostFilteringOptions>(options =>
         {
             if (options.AllowedHosts.Contains("*")) return;
+            // A new list: the one bound from configuration may be a fixed-size array.
+            options.AllowedHosts = options.AllowedHosts.ToList();
             foreach (var host in LoopbackHosts)
                 if (!options.AllowedHosts.Contains(host, StringComparer.OrdinalIgnoreCase)) options.AllowedHosts.Add(host);
             // The AWS CLI and SDKs send StartSyncExecution to "sync-" + the endpoint's host (the service model's host

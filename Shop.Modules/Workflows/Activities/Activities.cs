@@ -96,7 +96,7 @@ internal sealed class Activities(IServiceScopeFactory scopes, ActivityCatalog ca
 
     /// <summary>
     /// In one unit of work: the task is marked taken, ActivityStarted goes into the execution's history and the
-    /// heartbeat clock starts again (it ran while the task waited). A task whose execution no longer waits for it is
+    /// heartbeat clock starts (TimeoutSeconds runs from ActivityScheduled). A task whose execution no longer waits for it is
     /// removed. Returns (false, null) when another worker was first.
     /// </summary>
     private static async Task<(bool Taken, ActivityTask? Task)> ClaimAsync(IServiceProvider services, string hash, string? workerName, CancellationToken ct)
@@ -119,9 +119,12 @@ internal sealed class Activities(IServiceScopeFactory scopes, ActivityCatalog ca
         row.WorkerName = workerName;
         row.Token = null;
         store.AddHistory(execution, "ActivityStarted", row.State, workerName is null ? new JsonObject() : new JsonObject { ["workerName"] = workerName });
+        // The heartbeat clock starts now that a worker has the task (HeartbeatSecondsPath reads the task's input).
+        var transitions = services.GetRequiredService<Transitions>();
+        if (transitions.TryResolve(execution, out _, out var state, out _)
+            && (state.HeartbeatSecondsFrom?.Invoke(JsonPath.ParseData(row.Input)) ?? state.HeartbeatSeconds) is { } heartbeat)
+            store.AddDeadline(execution, DeadlineKind.Heartbeat, state.Name, hash, store.UtcNow + transitions.Scale(heartbeat));
         await store.SaveAsync(ct);
-        // The heartbeat clock restarts when a worker takes the task (joins this unit of work).
-        await services.GetRequiredService<Callbacks>().SendTaskHeartbeatAsync(hash, ct);
         return (true, handed);
     }
 

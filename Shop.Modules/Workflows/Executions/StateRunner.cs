@@ -127,7 +127,8 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
         var hash = TaskTokens.Hash(token!);
         execution.Waiting = Waits.Callback;
         var now = store.UtcNow;
-        if ((state.HeartbeatSecondsFrom?.Invoke(effective) ?? state.HeartbeatSeconds) is { } heartbeat)
+        // An activity's heartbeat clock starts when a worker takes the task (Activities.ClaimAsync), not while it queues.
+        if (state.TaskEvents == "Task" && (state.HeartbeatSecondsFrom?.Invoke(effective) ?? state.HeartbeatSeconds) is { } heartbeat)
             store.AddDeadline(execution, DeadlineKind.Heartbeat, state.Name, hash, now + transitions.Scale(heartbeat));
         if ((state.TimeoutSecondsFrom?.Invoke(effective) ?? state.TimeoutSeconds) is { } timeout)
             store.AddDeadline(execution, DeadlineKind.TaskTimeout, state.Name, hash, now + transitions.Scale(timeout));
