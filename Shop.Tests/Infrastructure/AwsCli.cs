@@ -11,6 +11,9 @@ public sealed class AwsCli(Uri endpoint, string? workingDirectory = null)
 {
     public const string Path = "/usr/bin/aws";
 
+    /// <summary>More environment for every run (e.g. <c>HTTP_PROXY</c>), set after the defaults.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public static bool IsInstalled => File.Exists(Path);
 
     /// <summary>Runs <c>aws {args} --endpoint-url ... --output json</c>; the exit code, stdout and stderr.</summary>
@@ -35,6 +38,7 @@ public sealed class AwsCli(Uri endpoint, string? workingDirectory = null)
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        foreach (var (key, value) in Environment) start.Environment[key] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("aws did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -9,6 +9,9 @@ internal static class AdminSecurity
 {
     public static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
+    /// <summary>The host prefix of Step Functions' StartSyncExecution (service model: <c>"hostPrefix": "sync-"</c>).</summary>
+    public const string SyncPrefix = "sync-";
+
     public static IServiceCollection AddAdminSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AdminCredentials>(configuration.GetSection(AdminCredentials.Section));
@@ -29,8 +32,16 @@ internal static class AdminSecurity
         services.PostConfigure<HostFilteringOptions>(options =>
         {
             if (options.AllowedHosts.Contains("*")) return;
+            // A new list: the one bound from configuration may be a fixed-size array.
+            options.AllowedHosts = options.AllowedHosts.ToList();
             foreach (var host in LoopbackHosts)
                 if (!options.AllowedHosts.Contains(host, StringComparer.OrdinalIgnoreCase)) options.AllowedHosts.Add(host);
+            // The AWS CLI and SDKs send StartSyncExecution to "sync-" + the endpoint's host (the service model's host
+            // prefix): that one prefix of an allowed name is allowed too (not of "*." patterns, which already cover
+            // subdomains, nor of IPv6 literals, which cannot carry one).
+            foreach (var host in options.AllowedHosts.ToList())
+                if (!host.StartsWith('*') && !host.StartsWith('[') && !options.AllowedHosts.Contains(SyncPrefix + host, StringComparer.OrdinalIgnoreCase))
+                    options.AllowedHosts.Add(SyncPrefix + host);
         });
 
         // Guessing the admin password is slow: a few attempts a minute per address.

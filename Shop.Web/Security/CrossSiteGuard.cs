@@ -49,6 +49,13 @@ internal sealed class CrossSiteGuard(RequestDelegate next, IProblemDetailsServic
         var origin = request.Headers[HeaderNames.Origin].ToString();
         if (origin.Length == 0) return null;
         var own = $"{request.Scheme}://{request.Host.Value}";
-        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase) ? null : $"Origin: {(origin.Length > 100 ? origin[..100] : origin)}";
+        if (string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)) return null;
+        // A request to sync-{host} (the AWS SDKs' StartSyncExecution prefix) comes from the shop's own pages when the
+        // Origin is {host} itself; no other prefix or name is the shop's.
+        var host = request.Host.Value ?? "";
+        if (host.StartsWith(AdminSecurity.SyncPrefix, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(origin, $"{request.Scheme}://{host[AdminSecurity.SyncPrefix.Length..]}", StringComparison.OrdinalIgnoreCase))
+            return null;
+        return $"Origin: {(origin.Length > 100 ? origin[..100] : origin)}";
     }
 }

@@ -89,6 +89,20 @@ internal static class ExecutionHistory
                 return (Camel(type) + "EventDetails", Data(Resource(d, state, workflow, e.State), "output", d["output"], includeData));
             case "TaskFailed" or "TaskTimedOut" or "TaskStartFailed" or "TaskSubmitFailed":
                 return (Camel(type) + "EventDetails", ErrorCause(Resource(d, state, workflow, e.State), d));
+            case "ActivityScheduled":
+            {
+                var details = new JsonObject { ["resource"] = ActivityArn(definition, e.State) };
+                Data(details, "input", enteredInput.GetValueOrDefault(e.State ?? "") ?? new JsonObject(), includeData);
+                if (state?.TimeoutSeconds is { } timeout) details["timeoutInSeconds"] = timeout;
+                if (state?.HeartbeatSeconds is { } heartbeat) details["heartbeatInSeconds"] = heartbeat;
+                return ("activityScheduledEventDetails", details);
+            }
+            case "ActivityStarted":
+                return ("activityStartedEventDetails", Str(d["workerName"]) is { } worker ? new JsonObject { ["workerName"] = worker } : new JsonObject());
+            case "ActivitySucceeded":
+                return ("activitySucceededEventDetails", Data(new JsonObject(), "output", d["output"], includeData));
+            case "ActivityFailed" or "ActivityTimedOut" or "ActivityScheduleFailed":
+                return (Camel(type) + "EventDetails", ErrorCause(new JsonObject(), d));
             case "MapStateStarted":
                 return ("mapStateStartedEventDetails", new JsonObject { ["length"] = d["length"]?.DeepClone() ?? 0 });
             case "MapIterationStarted" or "MapIterationSucceeded" or "MapIterationFailed" or "MapIterationAborted":
@@ -115,6 +129,21 @@ internal static class ExecutionHistory
         }
         var suffix = state?.Kind == StateKind.Callback ? ".waitForTaskToken" : "";
         return new JsonObject { ["resourceType"] = "shop", ["resource"] = $"{workflow}/{stateName ?? resource}{suffix}" };
+    }
+
+    /// <summary>The activity ARN a state of an ASL machine names (its document holds it; the compiled state keeps no ARN).</summary>
+    private static string ActivityArn(WorkflowDefinition? definition, string? state)
+    {
+        try
+        {
+            return definition?.Document is { } document && state is not null && Str(JsonNode.Parse(document)?["States"]?[state]?["Resource"]) is { } arn
+                ? arn
+                : "activity";
+        }
+        catch (JsonException)
+        {
+            return "activity";
+        }
     }
 
     private static JsonObject Data(JsonObject details, string member, JsonNode? value, bool includeData, (string Name, string Value)? extra = null)

@@ -172,7 +172,7 @@ internal static class ExecutionOperations
     private static string Escape(string c) => char.IsControl(c[0]) || char.IsWhiteSpace(c[0]) ? $"U+{(int)c[0]:X4}" : c;
 
     /// <summary>The input member: a string holding JSON (absent: <c>{}</c>). The engine takes an object or an array.</summary>
-    private static JsonNode ParseInput(string? text)
+    internal static JsonNode ParseInput(string? text)
     {
         if (text is null) return new JsonObject();
         if (SfnCall.Utf8Length(text) > MaxDataBytes)

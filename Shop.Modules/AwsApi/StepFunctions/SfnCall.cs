@@ -82,6 +82,11 @@ internal sealed class SfnCall(AwsRequest request)
     /// </summary>
     public async Task<ExecutionDescription> ExecutionAsync(string arn, CancellationToken ct)
     {
+        // An express execution's ARN (StartSyncExecution) ends with the execution's id: the name is what lies between.
+        if (AwsArns.Parts(arn, "states", "express") is { Length: >= 3 } express && express[0].Length > 0)
+            return await Engine.FindByNameAsync(express[0], string.Join(':', express[1..^1]), ct) is { } run && run.ExecutionId == express[^1]
+                ? run
+                : throw SfnErrors.ExecutionDoesNotExist(arn);
         var parts = AwsArns.Parts(arn, "states", "execution");
         if (parts is not { Length: >= 2 } || parts[0].Length == 0) throw SfnErrors.InvalidArn(arn, "execution");
         var name = string.Join(':', parts[1..]);

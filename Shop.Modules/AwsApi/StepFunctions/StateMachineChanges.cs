@@ -17,10 +17,11 @@ internal static class StateMachineChanges
         var name = call.Required("name", 80);
         var definition = call.Required("definition", 1_048_576);
         call.Required("roleArn", 256);
-        if (call.String("type", 16) is { } type && type != "STANDARD")
-            throw SfnErrors.Validation("type", "Member must satisfy enum value set: [STANDARD] (EXPRESS state machines are not supported here yet)");
+        var type = call.String("type", 16) ?? "STANDARD";
+        if (type is not ("STANDARD" or "EXPRESS"))
+            throw SfnErrors.Validation("type", "Member must satisfy enum value set: [STANDARD, EXPRESS]");
         if (IsCSharp(call, name)) throw StateMachineAlreadyExists(name);
-        var machine = await Translate(() => Machines(request).CreateAsync(name, definition, ct));
+        var machine = await Translate(() => Machines(request).CreateAsync(name, definition, type, ct));
         return new JsonObject { ["stateMachineArn"] = call.Arns.StateMachine(machine.Name), ["creationDate"] = SfnCall.Time(machine.CreatedAt) };
     }
 

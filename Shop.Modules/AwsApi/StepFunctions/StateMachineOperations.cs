@@ -10,9 +10,10 @@ namespace Shop.Modules.AwsApi.StepFunctions;
 /// </summary>
 internal static class StateMachineOperations
 {
-    public static Task<JsonNode?> ListAsync(AwsRequest request, CancellationToken ct)
+    public static async Task<JsonNode?> ListAsync(AwsRequest request, CancellationToken ct)
     {
         var call = new SfnCall(request);
+        var types = (await request.Services.GetRequiredService<IStateMachines>().ListAsync(ct)).ToDictionary(m => m.Name, m => m.Type, StringComparer.Ordinal);
         var size = call.PageSize();
         var from = call.String("nextToken", 1024) is { } token ? Offset(token) : 0;
         var all = call.Engine.Definitions.OrderBy(d => d.Name, StringComparer.Ordinal).ToArray();
@@ -21,24 +22,24 @@ internal static class StateMachineOperations
         {
             ["stateMachineArn"] = call.Arns.StateMachine(d.Name),
             ["name"] = d.Name,
-            ["type"] = "STANDARD",
+            ["type"] = types.GetValueOrDefault(d.Name, "STANDARD"),
             ["creationDate"] = SfnCall.Time(dates.CreationDate),
         }).ToArray();
         var result = new JsonObject { ["stateMachines"] = new JsonArray(page) };
         if (from + size < all.Length) result["nextToken"] = SfnCall.EncodeToken(new JsonObject { ["o"] = from + size });
-        return Task.FromResult<JsonNode?>(result);
+        return result;
     }
 
-    public static Task<JsonNode?> DescribeAsync(AwsRequest request, CancellationToken ct)
+    public static async Task<JsonNode?> DescribeAsync(AwsRequest request, CancellationToken ct)
     {
         var call = new SfnCall(request);
         var definition = call.StateMachine(call.Required("stateMachineArn", 256));
         var result = Describe(call, definition, request.Services.GetStateMachineDates().CreationDate);
         result["status"] = "ACTIVE";
-        result["type"] = "STANDARD";
+        result["type"] = await TypeAsync(request, definition.Name, ct);
         result["creationDate"] = result["updateDate"]!.DeepClone();
         result.Remove("updateDate");
-        return Task.FromResult<JsonNode?>(result);
+        return result;
     }
 
     public static async Task<JsonNode?> DescribeForExecutionAsync(AwsRequest request, CancellationToken ct)
@@ -52,6 +53,10 @@ internal static class StateMachineOperations
             throw SfnErrors.ExecutionDoesNotExist(arn);
         return Describe(call, definition, request.Services.GetStateMachineDates().CreationDate);
     }
+
+    /// <summary>STANDARD or EXPRESS as the machine was created (C# workflows are STANDARD).</summary>
+    public static async Task<string> TypeAsync(AwsRequest request, string name, CancellationToken ct) =>
+        (await request.Services.GetRequiredService<IStateMachines>().GetAsync(name, ct))?.Type ?? "STANDARD";
 
     private static JsonObject Describe(SfnCall call, WorkflowDefinition definition, DateTimeOffset date) => new()
     {

@@ -27,6 +27,12 @@ internal static class StepFunctionsApi
             ["SendTaskSuccess"] = TaskOperations.SuccessAsync,
             ["SendTaskFailure"] = TaskOperations.FailureAsync,
             ["SendTaskHeartbeat"] = TaskOperations.HeartbeatAsync,
+            ["CreateActivity"] = ActivityOperations.CreateAsync,
+            ["DescribeActivity"] = ActivityOperations.DescribeAsync,
+            ["ListActivities"] = ActivityOperations.ListAsync,
+            ["DeleteActivity"] = ActivityOperations.DeleteAsync,
+            ["GetActivityTask"] = ActivityOperations.GetTaskAsync,
+            ["StartSyncExecution"] = SyncExecution.StartAsync,
         });
     }
 

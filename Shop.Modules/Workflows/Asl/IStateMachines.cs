@@ -10,6 +10,9 @@ public interface IStateMachines
     /// <summary>Creates <paramref name="name"/>; the same document again returns the existing one, another one throws <see cref="StateMachineAlreadyExistsException"/>.</summary>
     Task<StateMachineInfo> CreateAsync(string name, string definition, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="CreateAsync(string, string, CancellationToken)"/> with a type: "STANDARD" or "EXPRESS" (kept for the machine's life).</summary>
+    Task<StateMachineInfo> CreateAsync(string name, string definition, string type, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces the document of an existing machine (NotFoundException otherwise) at the next revision.</summary>
     Task<StateMachineInfo> UpdateAsync(string name, string definition, CancellationToken cancellationToken = default);
 
@@ -30,5 +33,5 @@ public interface IStateMachines
 }
 
 /// <param name="Definition">The ASL JSON text, as given.</param>
-/// <param name="Type">Always "STANDARD".</param>
+/// <param name="Type">"STANDARD" or "EXPRESS" (set at creation).</param>
 public sealed record StateMachineInfo(string Name, int Revision, string Definition, string Type, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

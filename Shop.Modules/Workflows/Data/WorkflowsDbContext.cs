@@ -22,6 +22,10 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
 
     public DbSet<StateMachineRow> StateMachines => Set<StateMachineRow>();
 
+    public DbSet<ActivityRow> Activities => Set<ActivityRow>();
+
+    public DbSet<ActivityTaskRow> ActivityTasks => Set<ActivityTaskRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ExecutionRow>(e =>
@@ -60,6 +64,19 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
         {
             e.ToTable("wf_state_machines");
             e.HasKey(x => new { x.Name, x.Revision });
+        });
+        modelBuilder.Entity<ActivityRow>(e =>
+        {
+            e.ToTable("wf_activities");
+            e.HasKey(x => x.Name);
+        });
+        modelBuilder.Entity<ActivityTaskRow>(e =>
+        {
+            e.ToTable("wf_activity_tasks");
+            e.HasKey(x => x.TokenHash);
+            // A poll reads the oldest waiting task of one activity.
+            e.HasIndex(x => new { x.Activity, x.StartedAt, x.ScheduledAt });
+            e.HasIndex(x => x.ExecutionId);
         });
         modelBuilder.Entity<DemoEffectRow>(e =>
         {

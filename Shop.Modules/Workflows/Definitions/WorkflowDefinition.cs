@@ -118,6 +118,12 @@ public sealed class StateDefinition
 
     public string? Comment { get; internal set; }
 
+    /// <summary>
+    /// The prefix of the task's history events: "Task" (TaskScheduled, TaskStarted, TaskSucceeded, ...) or "Activity" for a
+    /// Task whose Resource is an activity (ActivityScheduled; ActivityStarted is written when a worker takes it).
+    /// </summary>
+    public string TaskEvents { get; internal set; } = "Task";
+
     /// <summary>Where the state's result goes in its input: "$" replaces it, "$.a.b" merges, null discards the result.</summary>
     public string? ResultPath { get; internal set; } = "$";
 
@@ -265,8 +271,10 @@ public static class StatesErrors
     public const string Permissions = "States.Permissions";
 
     /// <remarks>As Step Functions: the wildcards (States.ALL, States.TaskFailed) do not catch the terminal States.Runtime and States.DataLimitExceeded.</remarks>
+    /// <remarks>States.HeartbeatTimeout is a kind of States.Timeout: a rule naming States.Timeout catches it too.</remarks>
     internal static bool Matches(IReadOnlyList<string> errorEquals, string error) =>
         errorEquals.Contains(error)
+        || (error == HeartbeatTimeout && errorEquals.Contains(Timeout))
         || (error is not (Runtime or DataLimitExceeded)
-            && (errorEquals.Contains(All) || (errorEquals.Contains(TaskFailed) && error != Timeout)));
+            && (errorEquals.Contains(All) || (errorEquals.Contains(TaskFailed) && error is not (Timeout or HeartbeatTimeout))));
 }

@@ -81,6 +81,12 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
             {
                 await transitions.PoisonAsync(execution, missing, ct);
             }
+            else if (state.TaskEvents == "Activity")
+            {
+                // An activity that could not be scheduled (deleted since the machine was created), as AWS records it.
+                transitions.AddHistory(execution, "ActivityScheduleFailed", state.Name, new JsonObject { ["error"] = failure.Error, ["cause"] = failure.Cause });
+                await transitions.FailStateAsync(execution, definition, state, failure.Error, failure.Cause, ct);
+            }
             else
             {
                 transitions.AddHistory(execution, "TaskScheduled", state.Name, new JsonObject { ["resource"] = state.Name, ["attempt"] = execution.Attempt });

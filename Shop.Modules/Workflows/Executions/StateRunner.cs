@@ -91,14 +91,15 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
     /// </summary>
     private async Task<StepFailure?> RunStepAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, JsonNode raw, CancellationToken ct)
     {
-        transitions.AddHistory(execution, "TaskScheduled", state.Name, new JsonObject { ["resource"] = state.Name, ["attempt"] = execution.Attempt });
+        transitions.AddHistory(execution, state.TaskEvents + "Scheduled", state.Name, new JsonObject { ["resource"] = state.Name, ["attempt"] = execution.Attempt });
         string? token = null;
         if (state.Kind == StateKind.Callback)
         {
             token = TaskTokens.NewToken();
             store.AddToken(execution, state.Name, TaskTokens.Hash(token));
         }
-        transitions.AddHistory(execution, "TaskStarted", state.Name, new JsonObject { ["resource"] = state.Name });
+        // An activity starts when a worker takes it (ActivityStarted, written by GetActivityTask).
+        if (state.TaskEvents == "Task") transitions.AddHistory(execution, "TaskStarted", state.Name, new JsonObject { ["resource"] = state.Name });
 
         JsonNode? result;
         JsonNode effective;
@@ -129,7 +130,8 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
         var hash = TaskTokens.Hash(token!);
         execution.Waiting = Waits.Callback;
         var now = store.UtcNow;
-        if ((state.HeartbeatSecondsFrom?.Invoke(selected) ?? state.HeartbeatSeconds) is { } heartbeat)
+        // An activity's heartbeat clock starts when a worker takes the task (Activities.ClaimAsync), not while it queues.
+        if (state.TaskEvents == "Task" && (state.HeartbeatSecondsFrom?.Invoke(selected) ?? state.HeartbeatSeconds) is { } heartbeat)
             store.AddDeadline(execution, DeadlineKind.Heartbeat, state.Name, hash, now + transitions.Scale(heartbeat));
         if ((state.TimeoutSecondsFrom?.Invoke(selected) ?? state.TimeoutSeconds) is { } timeout)
             store.AddDeadline(execution, DeadlineKind.TaskTimeout, state.Name, hash, now + transitions.Scale(timeout));

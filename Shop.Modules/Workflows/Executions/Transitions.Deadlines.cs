@@ -38,14 +38,16 @@ internal sealed partial class Transitions
         var cause = deadline.Kind == DeadlineKind.Heartbeat
             ? state.HeartbeatSeconds is { } heartbeat ? $"No heartbeat within {heartbeat} s." : "No heartbeat within HeartbeatSeconds."
             : state.TimeoutSeconds is { } timeout ? $"No callback within {timeout} s." : "No callback within TimeoutSeconds.";
-        store.AddHistory(execution, "TaskTimedOut", state.Name, new JsonObject { ["error"] = StatesErrors.Timeout, ["cause"] = cause });
-        await FailStateAsync(execution, definition, state, StatesErrors.Timeout, cause, ct);
+        // An activity's missed heartbeat is States.HeartbeatTimeout (a States.Timeout rule still catches it).
+        var error = deadline.Kind == DeadlineKind.Heartbeat && state.TaskEvents == "Activity" ? StatesErrors.HeartbeatTimeout : StatesErrors.Timeout;
+        store.AddHistory(execution, state.TaskEvents + "TimedOut", state.Name, new JsonObject { ["error"] = error, ["cause"] = cause });
+        await FailStateAsync(execution, definition, state, error, cause, ct);
     }
 
     /// <summary>SendTaskSuccess: the output is the callback state's result.</summary>
     public async Task CallbackSucceededAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, JsonNode? output, CancellationToken ct)
     {
-        store.AddHistory(execution, "TaskSucceeded", state.Name, new JsonObject { ["output"] = JsonPath.Clone(output) });
+        store.AddHistory(execution, state.TaskEvents + "Succeeded", state.Name, new JsonObject { ["output"] = JsonPath.Clone(output) });
         await ExitWithAsync(execution, definition, state,
             (raw, context) => DataFlow.Output(state, raw, output, DataFlow.HasResult(state, output), context), ct);
     }
@@ -53,7 +55,7 @@ internal sealed partial class Transitions
     public async Task CallbackFailedAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, string? error, string? cause, CancellationToken ct)
     {
         var name = string.IsNullOrEmpty(error) ? StatesErrors.TaskFailed : error;
-        store.AddHistory(execution, "TaskFailed", state.Name, new JsonObject { ["error"] = name, ["cause"] = cause });
+        store.AddHistory(execution, state.TaskEvents + "Failed", state.Name, new JsonObject { ["error"] = name, ["cause"] = cause });
         await FailStateAsync(execution, definition, state, name, cause, ct);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Events;
+using Shop.Modules.Workflows.Activities;
 
 namespace Shop.Modules.Workflows.Resources;
 
@@ -14,6 +15,7 @@ internal static class TaskResources
         services.AddSingleton<ITaskResource, EventsTaskResource>();
         services.AddSingleton<ITaskResource, StartExecutionTaskResource>();
         services.AddSingleton<ITaskResource, SfnSdkTaskResource>();
+        services.AddActivities();
         services.AddReaction<ChildExecutionEnded>(ChildExecutionEnded.Source, ChildExecutionEnded.DetailType);
         services.AddFunction("Add", SampleFunctions.Add);
         services.AddReaction<ChildExecutionEnded>(ChildExecutionEnded.Source, ChildExecutionEnded.DetailType);

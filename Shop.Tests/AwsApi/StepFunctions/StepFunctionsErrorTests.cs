@@ -63,7 +63,7 @@ public sealed class StepFunctionsErrorTests : IClassFixture<StepFunctionsErrorTe
         { "SendTaskHeartbeat", """{"taskToken": "has spaces in it, not a token"}""", "InvalidToken" },
         { "CreateStateMachine", """{"name": "x", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/x"}""", "InvalidDefinition" },
         { "CreateStateMachine", """{"name": "x", "definition": "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\"}}}", "roleArn": "arn:aws:iam::000000000000:role/x"}""", "InvalidDefinition" },
-        { "CreateStateMachine", """{"name": "x", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/x", "type": "EXPRESS"}""", "ValidationException" },
+        { "CreateStateMachine", """{"name": "x", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/x", "type": "FAST"}""", "ValidationException" },
         { "CreateStateMachine", $$"""{"name": "{{Approval}}", "definition": "{}", "roleArn": "arn:aws:iam::000000000000:role/x"}""", "StateMachineAlreadyExists" },
         { "UpdateStateMachine", $$"""{"stateMachineArn": "{{StateMachineArn("Nope")}}", "definition": "{}"}""", "StateMachineDoesNotExist" },
         { "UpdateStateMachine", $$"""{"stateMachineArn": "{{StateMachineArn(Approval)}}"}""", "ValidationException" },

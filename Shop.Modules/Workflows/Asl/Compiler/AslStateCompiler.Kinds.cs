@@ -18,11 +18,15 @@ internal sealed partial class AslStateCompiler
         var pattern = Patterns.FirstOrDefault(p => arn.EndsWith(p, StringComparison.Ordinal)) ?? "";
         var resource = arn[..^pattern.Length];
         pattern = pattern.TrimStart('.');
-        if (compiler.ResourceFor(resource) is null)
-            throw _fields.Invalid("Resource", $"'{arn}' is not a resource this shop serves (unknown resource)");
+        var served = compiler.ResourceFor(resource)
+            ?? throw _fields.Invalid("Resource", $"'{arn}' is not a resource this shop serves (unknown resource)");
+        // An activity waits for a worker (GetActivityTask) to answer its token; it takes no integration pattern.
+        var activity = served is Resources.ActivityTaskResource;
+        if (activity && pattern.Length > 0) throw _fields.Invalid("Resource", $"'{arn}': an activity takes no integration pattern");
         // .sync and .sync:2 wait for the child execution's end: the resource answers the callback's token then.
-        var callback = pattern is "waitForTaskToken" or "sync" or "sync:2";
+        var callback = activity || pattern is "waitForTaskToken" or "sync" or "sync:2";
         var state = new StateDefinition(name, callback ? StateKind.Callback : StateKind.Task) { Flow = Flow(parameters: true, resultSelector: true, resultPath: true) };
+        if (activity) state.TaskEvents = "Activity";
         state.Step = async (step, ct) =>
         {
             var served = step.Services.GetServices<ITaskResource>().FirstOrDefault(r => r.Serves(resource))

@@ -15,10 +15,16 @@ internal sealed class StateMachines(WorkflowsDbContext db, UnitOfWork unitOfWork
 {
     public const string StandardType = "STANDARD";
 
-    public async Task<StateMachineInfo> CreateAsync(string name, string definition, CancellationToken cancellationToken = default)
+    public const string ExpressType = "EXPRESS";
+
+    public Task<StateMachineInfo> CreateAsync(string name, string definition, CancellationToken cancellationToken = default) =>
+        CreateAsync(name, definition, StandardType, cancellationToken);
+
+    public async Task<StateMachineInfo> CreateAsync(string name, string definition, string type, CancellationToken cancellationToken = default)
     {
-        var (machine, created) = await SaveAsync(name, definition, create: true, update: false, cancellationToken);
-        if (!created && machine.Definition != definition) throw new StateMachineAlreadyExistsException(name);
+        if (type is not (StandardType or ExpressType)) throw new InvalidInputException("type", $"'{type}' is not a state machine type (STANDARD or EXPRESS).");
+        var (machine, created) = await SaveAsync(name, definition, create: true, update: false, cancellationToken, type);
+        if (!created && (machine.Definition != definition || machine.Type != type)) throw new StateMachineAlreadyExistsException(name);
         return machine;
     }
 
@@ -70,7 +76,8 @@ internal sealed class StateMachines(WorkflowsDbContext db, UnitOfWork unitOfWork
             definitions.Remove(name);
     }
 
-    private async Task<(StateMachineInfo Machine, bool Created)> SaveAsync(string name, string document, bool create, bool update, CancellationToken cancellationToken)
+    private async Task<(StateMachineInfo Machine, bool Created)> SaveAsync(string name, string document, bool create, bool update, CancellationToken cancellationToken,
+        string type = StandardType)
     {
         CheckName(name);
         if (definitions.TryGet(name, out var existing) && existing.Source != WorkflowSources.Asl)
@@ -90,7 +97,8 @@ internal sealed class StateMachines(WorkflowsDbContext db, UnitOfWork unitOfWork
                 Name = name,
                 Revision = (latest?.Revision ?? 0) + 1,
                 Document = document,
-                Type = StandardType,
+                // The type is the machine's for life: an update keeps it.
+                Type = live ? latest!.Type : type,
                 CreatedAt = live ? latest!.CreatedAt : now,
                 UpdatedAt = now,
             };
