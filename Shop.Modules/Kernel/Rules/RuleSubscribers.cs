@@ -24,10 +24,11 @@ internal sealed class RuleSubscribers(RuleRegistry registry, EventsDbContext db,
         if (registry.Rules.Count == 0 && !hasRuntime) yield break;
         var node = EventPattern.ToNode(@event);
 
-        // A scheduled rule's event goes to that rule's targets only (its ARN is the event's one resource).
+        // A scheduled rule's event goes to that rule's targets only (its ARN is the event's one resource); a copy a
+        // target forwarded to another bus goes nowhere (EventBridge's rules never see scheduled events).
         if (@event.IsScheduled)
         {
-            if (!hasRuntime || @event.Resources is not [var arn] || RuleNameOf(arn) is not { } scheduled) yield break;
+            if (!hasRuntime || @event.Resources is not [var arn] || RuleNameOf(arn) is not { } scheduled || BusOf(@event) != EventBuses.Default) yield break;
             foreach (var rule in runtimeRules.Get(db, EventBuses.Default).Where(r => r.Name == scheduled))
                 foreach (var subscriber in Targets(EventBuses.Default, rule, node)) yield return subscriber;
             yield break;
@@ -41,7 +42,7 @@ internal sealed class RuleSubscribers(RuleRegistry registry, EventsDbContext db,
         if (declared.Count == 0 && !hasRuntime) yield break;
 
         // The envelope is EventBridge's and names no bus; the stored row does.
-        var bus = db.Events.AsNoTracking().Where(e => e.EventId == @event.Id).Select(e => e.Bus).FirstOrDefault() ?? EventBuses.Default;
+        var bus = BusOf(@event);
         if (bus == EventBuses.Default)
         {
             foreach (var (declaration, _, input) in declared)
@@ -71,6 +72,9 @@ internal sealed class RuleSubscribers(RuleRegistry registry, EventsDbContext db,
             { Policy = target.Policy };
         }
     }
+
+    private string BusOf(EventEnvelope @event) =>
+        db.Events.AsNoTracking().Where(e => e.EventId == @event.Id).Select(e => e.Bus).FirstOrDefault() ?? EventBuses.Default;
 
     /// <summary>The rule names a replay is limited to (its FilterArns), or null for every rule of its bus.</summary>
     private HashSet<string>? ReplayRules(string replay)
