@@ -84,6 +84,29 @@ public sealed class EventBridgeScheduleAndRetryTests
             "ValidationException")).Should().Contain("default event bus");
         await events.FailAsync("PutRule", new JsonObject { ["Name"] = "bad", ["ScheduleExpression"] = 5 }, "ValidationException");
 
+        // Archives and replays: bad members are 400s, never 500s.
+        var otherArn = $"arn:aws:events:us-east-1:{Account}:event-bus/other";
+        var forever = await events.CallAsync("CreateArchive", new JsonObject { ["ArchiveName"] = "forever", ["EventSourceArn"] = otherArn, ["RetentionDays"] = int.MaxValue });
+        ((string?)forever["State"]).Should().Be("ENABLED");
+        ((int?)(await events.CallAsync("DescribeArchive", new JsonObject { ["ArchiveName"] = "forever" }))["EventCount"]).Should().Be(0);
+        await events.FailAsync("CreateArchive", new JsonObject { ["ArchiveName"] = "a", ["EventSourceArn"] = otherArn, ["RetentionDays"] = -1 }, "ValidationException");
+        await events.FailAsync("CreateArchive", new JsonObject { ["ArchiveName"] = "a", ["EventSourceArn"] = 7 }, "ValidationException");
+        var replay = new JsonObject
+        {
+            ["ReplayName"] = "r", ["EventSourceArn"] = $"arn:aws:events:us-east-1:{Account}:archive/forever", ["EventStartTime"] = -5, ["EventEndTime"] = 1e300,
+            ["Destination"] = new JsonObject { ["Arn"] = otherArn },
+        };
+        await events.FailAsync("StartReplay", replay, "ValidationException");
+        replay["EventStartTime"] = "yesterday";
+        await events.FailAsync("StartReplay", replay, "ValidationException");
+        replay["EventStartTime"] = 1;
+        replay["EventEndTime"] = 2;
+        replay["Destination"] = new JsonObject { ["Arn"] = otherArn, ["FilterArns"] = new JsonArray("not-an-arn") };
+        await events.FailAsync("StartReplay", replay, "ValidationException");
+        replay["Destination"] = "x";
+        await events.FailAsync("StartReplay", replay, "ValidationException");
+        await events.FailAsync("CancelReplay", new JsonObject { ["ReplayName"] = "nope" }, "ResourceNotFoundException");
+
         await events.CallAsync("PutRule", new JsonObject { ["Name"] = "r", ["EventPattern"] = """{"source":["x"]}""" });
         foreach (var policy in new JsonNode[]
                  {

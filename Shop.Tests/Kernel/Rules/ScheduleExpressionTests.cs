@@ -88,6 +88,8 @@ public sealed class ScheduleExpressionTests
     [InlineData("rate(5 weeks)")]
     [InlineData("rate(-1 minutes)")]
     [InlineData("rate(99999999999 days)")]
+    [InlineData("rate(2000000000 days)")]
+    [InlineData("rate(2147483647 hours)")]
     [InlineData("cron(0/5 * * * *)")]
     [InlineData("cron(0/5 * * * ? * *)")]
     [InlineData("cron(0/5 * * * * *)")]

@@ -100,7 +100,8 @@ public sealed partial class EventArchives
     {
         var from = Math.Max(after, archive.FromSequence);
         var query = _db.Events.AsNoTracking().Where(e => e.Bus == archive.Bus && e.ReplayName == null && e.Sequence > from && e.Sequence <= upTo);
-        if (archive.RetentionDays > 0)
+        // A retention beyond a millennium keeps everything (and would overflow the date).
+        if (archive.RetentionDays is > 0 and < 365_000)
         {
             var kept = ModelConventions.UtcTextConverter.Format(_clock.GetUtcNow().AddDays(-archive.RetentionDays));
             query = query.Where(e => string.Compare(e.Time, kept) >= 0);

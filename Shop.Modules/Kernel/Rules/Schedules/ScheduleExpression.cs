@@ -74,14 +74,15 @@ internal sealed class RateSchedule : ScheduleExpression
         if (!singular && !plural) throw Invalid(text, "the unit must be minute(s), hour(s) or day(s)");
         if (n == 1 && plural) throw Invalid(text, $"a value of 1 takes the singular unit ({unit.TrimEnd('s')})");
         if (n > 1 && singular) throw Invalid(text, $"a value above 1 takes the plural unit ({unit}s)");
-        var period = unit.TrimEnd('s') switch
+        long minutes = unit.TrimEnd('s') switch
         {
-            "minute" => TimeSpan.FromMinutes(n),
-            "hour" => TimeSpan.FromHours(n),
-            _ => TimeSpan.FromDays(n),
+            "minute" => n,
+            "hour" => n * 60L,
+            _ => n * 1440L,
         };
-        if (period > TimeSpan.FromDays(365 * 100)) throw Invalid(text, "the rate is longer than a century");
-        return new RateSchedule(text, period);
+        // Checked before building the TimeSpan: a huge value would overflow it.
+        if (minutes > 100L * 366 * 1440) throw Invalid(text, "the rate is longer than a century");
+        return new RateSchedule(text, TimeSpan.FromMinutes(minutes));
     }
 
     public override DateTimeOffset? Next(DateTimeOffset after, DateTimeOffset since)
