@@ -27,7 +27,8 @@ public static class KernelModule
         services.TryAddSingleton<IRandomSource>(new SystemRandomSource(configuration.GetValue<int?>("Shop:RandomSeed")));
 
         services.AddModuleDbContext<EventsDbContext>(EventsDbContext.MigrationsHistoryTable);
-        services.AddScoped<IEventPublisher, EventPublisher>();
+        services.AddScoped<EventPublisher>();
+        services.AddScoped<IEventPublisher>(sp => sp.GetRequiredService<EventPublisher>());
         services.AddScoped<IEventStore, EventStoreReader>();
         services.AddScoped(sp => new HandleOnce(sp.GetRequiredService<EventsDbContext>(), sp.GetRequiredService<UnitOfWork>()));
         services.AddScoped(sp => new Reaction(sp.GetRequiredService<HandleOnce>(), sp.GetRequiredService<IEventPublisher>(), sp.GetRequiredService<ShopConnection>()));

@@ -29,6 +29,15 @@ internal static class EventBridgeApi
             ["PutTargets"] = TargetOperations.PutAsync,
             ["RemoveTargets"] = TargetOperations.RemoveAsync,
             ["ListTargetsByRule"] = TargetOperations.ListAsync,
+            ["CreateArchive"] = ArchiveOperations.CreateAsync,
+            ["DescribeArchive"] = ArchiveOperations.DescribeAsync,
+            ["ListArchives"] = ArchiveOperations.ListAsync,
+            ["UpdateArchive"] = ArchiveOperations.UpdateAsync,
+            ["DeleteArchive"] = ArchiveOperations.DeleteAsync,
+            ["StartReplay"] = ReplayOperations.StartAsync,
+            ["DescribeReplay"] = ReplayOperations.DescribeAsync,
+            ["ListReplays"] = ReplayOperations.ListAsync,
+            ["CancelReplay"] = ReplayOperations.CancelAsync,
         });
     }
 }

@@ -70,6 +70,39 @@ internal static class Members
         return result;
     }
 
+    /// <summary>A timestamp member: epoch seconds (as the CLI and SDKs send it) or ISO 8601 text.</summary>
+    public static DateTimeOffset? Time(this JsonObject body, string name)
+    {
+        switch (body[name])
+        {
+            case null:
+                return null;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var seconds)
+                && seconds is >= 0 and <= 253402300799:
+                return DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String
+                && DateTimeOffset.TryParse(v.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time):
+                return time.ToUniversalTime();
+            default:
+                throw AwsException.Validation($"{name} must be a timestamp (epoch seconds or ISO 8601).");
+        }
+    }
+
+    public static DateTimeOffset RequiredTime(this JsonObject body, string name) =>
+        body.Time(name) ?? throw AwsException.Validation($"{name} is required.");
+
+    /// <summary>A whole-number member within [min, max].</summary>
+    public static int? Whole(this JsonObject body, string name, int min, int max) => body[name] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<int>(out var n) && n >= min && n <= max => n,
+        _ => throw AwsException.Validation($"{name} must be a whole number from {min} to {max}."),
+    };
+
+    /// <summary>Epoch seconds with milliseconds, as the AWS JSON protocols send timestamps.</summary>
+    public static JsonNode Epoch(DateTimeOffset time) =>
+        JsonValue.Create(decimal.Round((time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (decimal)TimeSpan.TicksPerSecond, 3));
+
     public static void AddIfSet(this JsonObject result, string name, string? value)
     {
         if (value is not null) result[name] = value;

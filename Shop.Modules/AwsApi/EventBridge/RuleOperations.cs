@@ -34,10 +34,10 @@ internal static class RuleOperations
     {
         var body = request.Body;
         var (rules, bus, name) = await RuleAsync(request, cancellationToken);
-        if (body.Text("ScheduleExpression", 256) is { Length: > 0 })
-            throw AwsException.Validation("ScheduleExpression is not supported by the shop yet (scheduled rules come with their own issue); give an EventPattern.");
+        var schedule = body.Text("ScheduleExpression", 256);
         var pattern = body.Text("EventPattern", 4096);
-        if (string.IsNullOrWhiteSpace(pattern)) throw AwsException.Validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
+        if (string.IsNullOrWhiteSpace(pattern) && string.IsNullOrWhiteSpace(schedule))
+            throw AwsException.Validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
         var enabled = body.Text("State") switch
         {
             null or "ENABLED" => true,
@@ -46,7 +46,7 @@ internal static class RuleOperations
         };
         try
         {
-            await rules.PutRuleAsync(bus, name, pattern, enabled, body.Text("Description", 512), body.Text("RoleArn", 1600), cancellationToken);
+            await rules.PutRuleAsync(bus, name, pattern, enabled, body.Text("Description", 512), body.Text("RoleArn", 1600), schedule, cancellationToken);
         }
         catch (InvalidEventPatternException e)
         {
@@ -91,9 +91,10 @@ internal static class RuleOperations
         {
             ["Name"] = rule.Name,
             ["Arn"] = arns.Rule(rule.Bus, rule.Name),
-            ["EventPattern"] = rule.EventPattern,
-            ["State"] = rule.Enabled ? "ENABLED" : "DISABLED",
         };
+        result.AddIfSet("EventPattern", rule.EventPattern);
+        result.AddIfSet("ScheduleExpression", rule.ScheduleExpression);
+        result["State"] = rule.Enabled ? "ENABLED" : "DISABLED";
         result.AddIfSet("Description", rule.Description);
         result.AddIfSet("RoleArn", rule.RoleArn);
         result.AddIfSet("ManagedBy", rule.Managed ? "shop" : null);

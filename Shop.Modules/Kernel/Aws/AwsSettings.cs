@@ -26,6 +26,10 @@ public sealed class AwsArns(IOptionsMonitor<AwsSettings> settings)
     /// <summary>Rules on the default bus are <c>rule/{name}</c>; on a named bus <c>rule/{bus}/{name}</c>.</summary>
     public string Rule(string bus, string name) => bus == "default" ? $"{Prefix("events")}:rule/{name}" : $"{Prefix("events")}:rule/{bus}/{name}";
 
+    public string Archive(string name) => $"{Prefix("events")}:archive/{name}";
+
+    public string Replay(string name) => $"{Prefix("events")}:replay/{name}";
+
     public string Table(string name) => $"arn:aws:dynamodb:{settings.CurrentValue.Region}:{settings.CurrentValue.AccountId}:table/{name}";
 
     /// <summary>The last part of an ARN of the given kind (<c>stateMachine</c>, <c>execution</c>, ...), or null when it is not one.</summary>

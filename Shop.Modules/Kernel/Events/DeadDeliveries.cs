@@ -10,12 +10,20 @@ using Shop.Modules.Kernel.Http;
 namespace Shop.Modules.Kernel.Events;
 
 /// <summary>A delivery set aside after its last attempt failed: which event, to whom, and why.</summary>
-public sealed record DeadDeliveryView(long Id, string EventId, string Source, string DetailType, string Subscriber, int Attempts, string? Error, string? FailedAt);
+/// <param name="List">The named dead-letter list it is on (a rule target's DeadLetterConfig: the SQS ARN's queue name); null: the shop's own.</param>
+public sealed record DeadDeliveryView(long Id, string EventId, string Source, string DetailType, string Subscriber, int Attempts, string? Error, string? FailedAt,
+    string? List = null);
 
 /// <summary>The dead deliveries, for the console, <c>/events/dead</c> and the health check.</summary>
 public interface IDeadDeliveries
 {
     Task<IReadOnlyList<DeadDeliveryView>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The dead deliveries of one named dead-letter list (a rule target's DeadLetterConfig).</summary>
+    Task<IReadOnlyList<DeadDeliveryView>> ListAsync(string list, CancellationToken cancellationToken = default);
+
+    /// <summary>Retries every dead delivery of a named list (redrive); how many.</summary>
+    Task<int> RedriveAsync(string list, CancellationToken cancellationToken = default);
 
     /// <summary>How many are dead, and how many wait for a retry (the backlog besides undispatched events).</summary>
     Task<(int Dead, int Retrying, int Undispatched)> CountAsync(CancellationToken cancellationToken = default);
@@ -29,13 +37,27 @@ public interface IDeadDeliveries
 
 internal sealed class DeadDeliveries(EventsDbContext db, UnitOfWork unitOfWork, EventDispatcher dispatcher) : IDeadDeliveries
 {
-    public async Task<IReadOnlyList<DeadDeliveryView>> ListAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<DeadDeliveryView>> ListAsync(CancellationToken cancellationToken = default) => ListInAsync(null, cancellationToken);
+
+    public Task<IReadOnlyList<DeadDeliveryView>> ListAsync(string list, CancellationToken cancellationToken = default) => ListInAsync(list, cancellationToken);
+
+    private async Task<IReadOnlyList<DeadDeliveryView>> ListInAsync(string? list, CancellationToken cancellationToken) =>
         await (from d in db.Deliveries.AsNoTracking()
                join e in db.Events.AsNoTracking() on d.EventId equals e.EventId
-               where d.Dead
+               where d.Dead && (list == null || d.DeadLetter == list)
                orderby d.Sequence
-               select new DeadDeliveryView(d.Id, d.EventId, e.Source, e.DetailType, d.Subscriber, d.Attempts, d.LastError, d.FailedAt))
+               select new DeadDeliveryView(d.Id, d.EventId, e.Source, e.DetailType, d.Subscriber, d.Attempts, d.LastError, d.FailedAt, d.DeadLetter))
             .Take(500).ToListAsync(cancellationToken);
+
+    public async Task<int> RedriveAsync(string list, CancellationToken cancellationToken = default)
+    {
+        var now = ModelConventions.UtcTextConverter.Format(TimeProvider.System.GetUtcNow());
+        var changed = await unitOfWork.ExecuteAsync(ct => db.Deliveries.Where(d => d.Dead && d.DeadLetter == list)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Dead, false).SetProperty(d => d.Attempts, 0).SetProperty(d => d.FirstFailedAt, (string?)null)
+                .SetProperty(d => d.DueAt, now), ct), cancellationToken);
+        if (changed > 0) await dispatcher.EnqueueAsync("");
+        return changed;
+    }
 
     public async Task<(int Dead, int Retrying, int Undispatched)> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -49,7 +71,8 @@ internal sealed class DeadDeliveries(EventsDbContext db, UnitOfWork unitOfWork, 
     {
         var now = ModelConventions.UtcTextConverter.Format(TimeProvider.System.GetUtcNow());
         var changed = await unitOfWork.ExecuteAsync(ct => db.Deliveries.Where(d => d.Id == id && d.Dead)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Dead, false).SetProperty(d => d.Attempts, 0).SetProperty(d => d.DueAt, now), ct), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Dead, false).SetProperty(d => d.Attempts, 0).SetProperty(d => d.FirstFailedAt, (string?)null)
+                .SetProperty(d => d.DueAt, now), ct), cancellationToken);
         if (changed > 0) await dispatcher.EnqueueAsync("");
         return changed > 0;
     }
@@ -68,8 +91,12 @@ public static class DeadDeliveryEndpoints
     public static IEndpointRouteBuilder MapDeadDeliveryEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/events/dead").WithTags("Event store");
-        group.MapGet("/", async (IDeadDeliveries dead, CancellationToken ct) => TypedResults.Ok(await dead.ListAsync(ct)))
-            .WithSummary("Deliveries set aside after their last attempt failed, each with its error");
+        group.MapGet("/", async (IDeadDeliveries dead, string? list, CancellationToken ct) =>
+                TypedResults.Ok(string.IsNullOrEmpty(list) ? await dead.ListAsync(ct) : await dead.ListAsync(list, ct)))
+            .WithSummary("Deliveries set aside after their last attempt failed, each with its error and dead-letter list; ?list= one named list");
+        group.MapPost("/redrive", async (IDeadDeliveries dead, string list, CancellationToken ct) =>
+                TypedResults.Ok(new { list, redriven = await dead.RedriveAsync(list, ct) }))
+            .WithSummary("Delivers every dead delivery of a named dead-letter list (?list=) again, with all its attempts");
         group.MapPost("/{id:long}/retry", RetryAsync).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Delivers a dead delivery again, with all its attempts");
         group.MapPost("/{id:long}/dismiss", DismissAsync).ProducesProblem(StatusCodes.Status404NotFound)

@@ -119,7 +119,8 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
             PendingDelivery Park(int attempts, DateTimeOffset due, string? error) => new()
             {
                 Sequence = next.Sequence, EventId = next.EventId, Subscriber = subscriber.Name, Who = next.Who, Attempts = attempts,
-                DueAt = Stamp(due), LastError = error, FailedAt = error is null ? null : Stamp(now), Dead = error is not null && attempts >= settings.MaxAttempts,
+                DueAt = Stamp(due), LastError = error, FailedAt = error is null ? null : Stamp(now), FirstFailedAt = error is null ? null : Stamp(now),
+                Dead = error is not null && Exhausted(subscriber.Policy, attempts, now, now), DeadLetter = subscriber.Policy?.DeadLetter,
             };
             if (behind.Contains(subscriber.Name))
             {
@@ -172,7 +173,8 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
         var attempt = delivery.Attempts + 1;
         var error = subscriber is null ? null : await TryDeliverAsync(subscriber, envelope!, attempt, cancellationToken);
         var now = RealTime.GetUtcNow();
-        var dead = error is not null && attempt >= settings.MaxAttempts;
+        var firstFailed = delivery.FirstFailedAt is { } first ? ModelConventions.UtcTextConverter.Parse(first) : now;
+        var dead = error is not null && Exhausted(subscriber?.Policy, attempt, firstFailed, now);
 
         await scope.ServiceProvider.GetRequiredService<UnitOfWork>().ExecuteAsync(async ct =>
         {
@@ -183,6 +185,8 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
                 .SetProperty(d => d.LastError, error)
                 .SetProperty(d => d.FailedAt, Stamp(now))
                 .SetProperty(d => d.DueAt, Stamp(now + settings.Backoff(attempt)))
+                .SetProperty(d => d.FirstFailedAt, Stamp(firstFailed))
+                .SetProperty(d => d.DeadLetter, subscriber == null ? delivery.DeadLetter : subscriber.Policy == null ? null : subscriber.Policy.DeadLetter)
                 .SetProperty(d => d.Dead, dead), ct);
         }, cancellationToken);
         if (dead)
@@ -211,6 +215,11 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
             return text.Length <= 2000 ? text : text[..2000];
         }
     }
+
+    /// <summary>No attempt left: the subscriber's (or the settings') count is spent, or the next one would come after its MaxAge.</summary>
+    private bool Exhausted(DeliveryPolicy? policy, int attempts, DateTimeOffset firstFailed, DateTimeOffset now) =>
+        attempts >= (policy?.MaxAttempts ?? settings.MaxAttempts)
+        || (policy?.MaxAge is { } age && now + settings.Backoff(attempts) - firstFailed > age);
 
     private static List<EventSubscriber> Subscribers(IServiceProvider services, EventEnvelope envelope) =>
         services.GetServices<IEventSubscribers>().SelectMany(s => s.Match(envelope)).ToList();

@@ -14,8 +14,12 @@ public sealed record EventEnvelope(
     [property: JsonPropertyName("time")] DateTimeOffset Time,
     [property: JsonPropertyName("region")] string Region,
     [property: JsonPropertyName("resources")] IReadOnlyList<string> Resources,
-    [property: JsonPropertyName("detail")] JsonObject Detail)
+    [property: JsonPropertyName("detail")] JsonObject Detail,
+    [property: JsonPropertyName("replay-name"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplayName = null)
 {
+    /// <summary>EventBridge's scheduled rules put events of this source and detail-type; only the rule in <see cref="Resources"/> gets them.</summary>
+    public bool IsScheduled => Source == "aws.events" && DetailType == "Scheduled Event";
+
     /// <summary>The local stand-ins for an AWS account and region.</summary>
     public const string LocalAccount = "000000000000";
     public const string LocalRegion = "local";

@@ -17,7 +17,14 @@ internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, 
         var settings = aws.CurrentValue;
         var envelope = new EventEnvelope("0", Guid.NewGuid().ToString(), detailType, source, settings.AccountId,
             (time ?? clock.GetUtcNow()).ToUniversalTime(), settings.Region, resources ?? [], detail);
+        await StoreAsync(envelope, who, eventBus, cancellationToken);
+        return envelope;
+    }
 
+    /// <summary>Stores an envelope as it is (a replay's copy carries its <c>replay-name</c>) and dispatches it once committed.</summary>
+    internal async Task StoreAsync(EventEnvelope envelope, string? who, string? eventBus, CancellationToken cancellationToken)
+    {
+        var (source, detailType, detail) = (envelope.Source, envelope.DetailType, envelope.Detail);
         await unitOfWork.ExecuteAsync(async ct =>
         {
             var stamp = ModelConventions.UtcTextConverter.Format(envelope.Time);
@@ -32,12 +39,12 @@ internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, 
                 Envelope = envelope.ToJson(),
                 OrderId = detail.Text("orderId"),
                 Bus = eventBus ?? Rules.EventBuses.Default,
+                ReplayName = envelope.ReplayName,
             });
             await db.SaveChangesAsync(ct);
             // Only a committed event may reach handlers; a rolled-back one never existed.
             unitOfWork.AfterCommit(() => dispatcher.EnqueueAsync(envelope.Id));
         }, cancellationToken);
-        return envelope;
     }
 
     /// <summary>The event-store key of SCENARIOS §1.5: customers first, then other entities by letter.</summary>

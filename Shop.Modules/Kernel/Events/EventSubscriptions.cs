@@ -8,7 +8,16 @@ namespace Shop.Modules.Kernel.Events;
 /// failures per (event, subscriber), so one failing subscriber never holds back the others (EventBridge's
 /// per-target delivery). <see cref="Name"/> is stable across restarts: pending and dead deliveries keep it.
 /// </summary>
-public sealed record EventSubscriber(string Name, Func<IServiceProvider, EventEnvelope, CancellationToken, ValueTask> DeliverAsync);
+public sealed record EventSubscriber(string Name, Func<IServiceProvider, EventEnvelope, CancellationToken, ValueTask> DeliverAsync)
+{
+    /// <summary>This subscriber's own retry limits and dead-letter list (a rule target's RetryPolicy and DeadLetterConfig); null: the dispatcher's settings.</summary>
+    public DeliveryPolicy? Policy { get; init; }
+}
+
+/// <param name="MaxAttempts">Attempts in all (EventBridge's MaximumRetryAttempts + 1); null: <c>Events:MaxAttempts</c>.</param>
+/// <param name="MaxAge">No retry later than this after the first failure (MaximumEventAgeInSeconds); null: no limit.</param>
+/// <param name="DeadLetter">The named dead-letter list a dead delivery goes to; null: the shop's dead deliveries.</param>
+public sealed record DeliveryPolicy(int? MaxAttempts, TimeSpan? MaxAge, string? DeadLetter);
 
 /// <summary>Where subscribers come from: the declared reactions, the rules, ... Resolved in a scope per event.</summary>
 public interface IEventSubscribers
@@ -44,7 +53,8 @@ public static class EventSubscriptions
 /// <summary>The reactions modules declared, one subscriber per handler type (named after it).</summary>
 internal sealed class DeclaredReactions(IEnumerable<EventSubscription> subscriptions, IServiceProvider services) : IEventSubscribers
 {
-    public IEnumerable<EventSubscriber> Match(EventEnvelope @event) =>
+    // Scheduled and replayed events go to rules only (EventBridge delivers them to the rule's targets, not to the bus).
+    public IEnumerable<EventSubscriber> Match(EventEnvelope @event) => @event.IsScheduled || @event.ReplayName is not null ? [] :
         subscriptions.Where(s => s.Matches(services, @event)).Select(s => s.Handler).Distinct().Select(Subscriber);
 
     private static EventSubscriber Subscriber(Type handler) => new(handler.FullName!.Replace("Shop.Modules.", "", StringComparison.Ordinal),

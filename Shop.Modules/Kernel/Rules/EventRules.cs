@@ -13,11 +13,18 @@ namespace Shop.Modules.Kernel.Rules;
 public sealed record EventBusInfo(string Name, bool Declared);
 
 /// <summary>A rule on a bus; <see cref="Managed"/> rules are declared in code or settings and are read-only.</summary>
-public sealed record RuleInfo(string Bus, string Name, string EventPattern, bool Enabled, string? Description, string? RoleArn, bool Managed);
+/// <param name="EventPattern">Null for a rule that only runs on its <paramref name="ScheduleExpression"/>.</param>
+public sealed record RuleInfo(string Bus, string Name, string? EventPattern, bool Enabled, string? Description, string? RoleArn, bool Managed,
+    string? ScheduleExpression = null);
 
 /// <param name="Arn">A state machine or event bus ARN, or the name of a target the shop registers (<see cref="IRuleTarget"/>).</param>
 /// <param name="Input">The target's <c>Input</c>, <c>InputPath</c> or <c>InputTransformer</c> member as EventBridge spells it; null: the whole event.</param>
-public sealed record RuleTargetInfo(string Id, string Arn, string? RoleArn, JsonObject? Input);
+/// <param name="Retry">EventBridge's RetryPolicy; null: the dispatcher's own attempts.</param>
+/// <param name="DeadLetterArn">DeadLetterConfig.Arn, an SQS queue ARN naming a dead-letter list of the shop.</param>
+public sealed record RuleTargetInfo(string Id, string Arn, string? RoleArn, JsonObject? Input, TargetRetryPolicy? Retry = null, string? DeadLetterArn = null);
+
+/// <summary>EventBridge's RetryPolicy: MaximumRetryAttempts 0-185, MaximumEventAgeInSeconds 60-86400.</summary>
+public sealed record TargetRetryPolicy(int? MaximumRetryAttempts, int? MaximumEventAgeInSeconds);
 
 public sealed record RuleTargetFailure(string TargetId, string ErrorCode, string ErrorMessage);
 
@@ -39,10 +46,12 @@ public sealed class EventRules
     private readonly RuntimeRuleCache _cache;
     private readonly RuleTargetInvoker _invoker;
     private readonly TimeProvider _clock;
+    private readonly Schedules.RuleSchedules _schedules;
 
     internal EventRules(EventsDbContext db, UnitOfWork unitOfWork, RuleRegistry declared, DeclaredBuses declaredBuses,
-        RuntimeRuleCache cache, RuleTargetInvoker invoker, TimeProvider clock)
+        RuntimeRuleCache cache, RuleTargetInvoker invoker, TimeProvider clock, Schedules.RuleSchedules schedules)
     {
+        _schedules = schedules;
         _db = db;
         _unitOfWork = unitOfWork;
         _declared = declared;
@@ -116,23 +125,42 @@ public sealed class EventRules
         return row is null ? throw RuleNotFound(bus, name) : Describe(row);
     }
 
-    /// <summary>Creates or replaces a run-time rule; the pattern is checked by the shop's matcher.</summary>
+    /// <summary>Creates or replaces a run-time rule: an event pattern (checked by the shop's matcher), a schedule (default bus only), or both.</summary>
     /// <exception cref="InvalidEventPatternException">The pattern is not valid.</exception>
-    public Task PutRuleAsync(string bus, string name, string eventPattern, bool enabled, string? description, string? roleArn,
-        CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidInputException">The schedule is not valid, or not on the default bus (ErrorCode ValidationException).</exception>
+    public Task PutRuleAsync(string bus, string name, string? eventPattern, bool enabled, string? description, string? roleArn,
+        string? scheduleExpression = null, CancellationToken cancellationToken = default)
     {
         if (!EventBuses.IsValidRuleName(name)) throw Invalid("Name", $"Rule name '{name}' is not valid: 1 to 64 of the characters A-Z a-z 0-9 . - _.");
         RefuseManaged(bus, name);
-        EventPattern.Parse(eventPattern);
+        if (string.IsNullOrWhiteSpace(eventPattern) && string.IsNullOrWhiteSpace(scheduleExpression))
+            throw Invalid("EventPattern", "Parameter(s) EventPattern or ScheduleExpression must be specified.");
+        if (!string.IsNullOrWhiteSpace(eventPattern)) EventPattern.Parse(eventPattern);
+        if (!string.IsNullOrWhiteSpace(scheduleExpression))
+        {
+            if (bus != EventBuses.Default)
+                throw Invalid("ScheduleExpression", "ScheduleExpression is supported only on the default event bus.");
+            Schedules.ScheduleExpression.Parse(scheduleExpression);
+        }
+        else scheduleExpression = null;
         return Write(async ct =>
         {
             await RequireBusAsync(bus, ct);
             var row = await _db.Rules.FirstOrDefaultAsync(r => r.Bus == bus && r.Name == name, ct);
-            if (row is null) _db.Rules.Add(row = new RuleRow { Bus = bus, Name = name, Pattern = eventPattern, CreatedAt = Now() });
-            row.Pattern = eventPattern;
+            if (row is null) _db.Rules.Add(row = new RuleRow { Bus = bus, Name = name, Pattern = "", CreatedAt = Now() });
+            row.Pattern = string.IsNullOrWhiteSpace(eventPattern) ? "" : eventPattern;
+            if (row.ScheduleExpression != scheduleExpression)
+            {
+                // A new schedule starts now: a rate counts from here, and no earlier slot is owed.
+                row.ScheduleExpression = scheduleExpression;
+                row.ScheduleSince = scheduleExpression is null ? null : Now();
+                row.ScheduleLastSlot = null;
+            }
             row.Enabled = enabled;
             row.Description = description;
             row.RoleArn = roleArn;
+            var scheduled = enabled && scheduleExpression is not null;
+            if (bus == EventBuses.Default) _unitOfWork.AfterCommit(() => { _schedules.Sync(name, scheduled); return ValueTask.CompletedTask; });
         }, cancellationToken);
     }
 
@@ -145,6 +173,7 @@ public sealed class EventRules
             if (await _db.Targets.AnyAsync(t => t.Bus == bus && t.Rule == name, ct))
                 throw Invalid("Name", "Rule can't be deleted since it has targets.");
             await _db.Rules.Where(r => r.Bus == bus && r.Name == name).ExecuteDeleteAsync(ct);
+            if (bus == EventBuses.Default) _unitOfWork.AfterCommit(() => { _schedules.Sync(name, false); return ValueTask.CompletedTask; });
         }, cancellationToken);
     }
 
@@ -154,7 +183,15 @@ public sealed class EventRules
         return Write(async ct =>
         {
             var row = await _db.Rules.FirstOrDefaultAsync(r => r.Bus == bus && r.Name == name, ct) ?? throw RuleNotFound(bus, name);
+            if (row.ScheduleExpression is not null && enabled && !row.Enabled)
+            {
+                // Slots that passed while it was disabled are not owed.
+                row.ScheduleSince = Now();
+                row.ScheduleLastSlot = null;
+            }
             row.Enabled = enabled;
+            var scheduled = enabled && row.ScheduleExpression is not null;
+            if (bus == EventBuses.Default) _unitOfWork.AfterCommit(() => { _schedules.Sync(name, scheduled); return ValueTask.CompletedTask; });
         }, cancellationToken);
     }
 
@@ -164,7 +201,9 @@ public sealed class EventRules
             return [new RuleTargetInfo(declared.Target, declared.Target, null, declared.Rule.Input?.ToTarget() is { Count: > 0 } input ? input : null)];
         await DescribeRuleAsync(bus, rule, cancellationToken);
         var rows = await _db.Targets.AsNoTracking().Where(t => t.Bus == bus && t.Rule == rule).OrderBy(t => t.Position).ToListAsync(cancellationToken);
-        return rows.Select(t => new RuleTargetInfo(t.Id, t.Arn, t.RoleArn, t.InputJson is null ? null : JsonNode.Parse(t.InputJson)!.AsObject())).ToList();
+        return rows.Select(t => new RuleTargetInfo(t.Id, t.Arn, t.RoleArn, t.InputJson is null ? null : JsonNode.Parse(t.InputJson)!.AsObject(),
+            t.MaxRetryAttempts is null && t.MaxEventAgeSeconds is null ? null : new TargetRetryPolicy(t.MaxRetryAttempts, t.MaxEventAgeSeconds),
+            t.DeadLetterArn)).ToList();
     }
 
     /// <summary>Adds or replaces targets by id. A target the shop cannot invoke is a failed entry; a bad input transformer refuses the call.</summary>
@@ -187,6 +226,9 @@ public sealed class EventRules
                     failures.Add(new RuleTargetFailure(target.Id, "ValidationException", $"Target id '{target.Id}' is not valid: 1 to 64 of A-Z a-z 0-9 . - _."));
                 else if (_invoker.Refuses(target.Arn, bus) is { } problem)
                     failures.Add(new RuleTargetFailure(target.Id, "ValidationException", problem));
+                else if (target.DeadLetterArn is { } dlq && DeadLetterList.NameOf(dlq) is null)
+                    failures.Add(new RuleTargetFailure(target.Id, "ValidationException",
+                        $"DeadLetterConfig.Arn '{dlq}' is not an SQS queue ARN (arn:aws:sqs:<region>:<account>:<queue name>); its queue name names the shop's dead-letter list."));
                 else
                 {
                     var row = existing.FirstOrDefault(t => t.Id == target.Id);
@@ -200,6 +242,9 @@ public sealed class EventRules
                     row.Arn = target.Arn;
                     row.RoleArn = target.RoleArn;
                     row.InputJson = target.Input is { Count: > 0 } input ? input.ToJsonString() : null;
+                    row.MaxRetryAttempts = target.Retry?.MaximumRetryAttempts;
+                    row.MaxEventAgeSeconds = target.Retry?.MaximumEventAgeInSeconds;
+                    row.DeadLetterArn = target.DeadLetterArn;
                 }
             }
             return failures;
@@ -251,7 +296,8 @@ public sealed class EventRules
     private static RuleInfo Describe(RuleDeclaration declared) =>
         new(EventBuses.Default, declared.Rule.Name, declared.Rule.Pattern.Json, true, $"Declared in {declared.Origin}; target {declared.Target}.", null, true);
 
-    private static RuleInfo Describe(RuleRow row) => new(row.Bus, row.Name, row.Pattern, row.Enabled, row.Description, row.RoleArn, false);
+    private static RuleInfo Describe(RuleRow row) =>
+        new(row.Bus, row.Name, row.Pattern.Length == 0 ? null : row.Pattern, row.Enabled, row.Description, row.RoleArn, false, row.ScheduleExpression);
 
     private static NotFoundException RuleNotFound(string bus, string name) => new("Rule", $"{name}' on event bus '{bus}");
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.Patterns;
+using Shop.Modules.Kernel.Rules.Archives;
 
 namespace Shop.Modules.Kernel.Rules;
 
@@ -30,7 +31,11 @@ public static class RulesModule
         services.AddScoped<RuleTargetInvoker>();
         services.AddScoped(sp => new EventRules(sp.GetRequiredService<Events.Data.EventsDbContext>(), sp.GetRequiredService<Database.UnitOfWork>(),
             sp.GetRequiredService<RuleRegistry>(), sp.GetRequiredService<DeclaredBuses>(), sp.GetRequiredService<RuntimeRuleCache>(),
-            sp.GetRequiredService<RuleTargetInvoker>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<RuleTargetInvoker>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Schedules.RuleSchedules>()));
+        services.AddSingleton<Schedules.RuleSchedules>();
+        services.AddHostedService(sp => sp.GetRequiredService<Schedules.RuleSchedules>());
+        services.AddTransient<Schedules.ScheduleJob>();
+        services.AddArchives();
         services.AddScoped<Events.IEventSubscribers, RuleSubscribers>();
         services.AddHostedService<RuleStartupCheck>();
         return services;

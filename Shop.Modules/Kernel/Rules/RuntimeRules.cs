@@ -7,9 +7,10 @@ using Shop.Modules.Kernel.Patterns;
 
 namespace Shop.Modules.Kernel.Rules;
 
-internal sealed record RuntimeTarget(string Id, string Arn, TargetInput? Input);
+internal sealed record RuntimeTarget(string Id, string Arn, TargetInput? Input, DeliveryPolicy? Policy = null);
 
-internal sealed record RuntimeRule(string Name, EventPattern Pattern, IReadOnlyList<RuntimeTarget> Targets);
+/// <param name="Pattern">Null for a rule that only runs on its schedule.</param>
+internal sealed record RuntimeRule(string Name, EventPattern? Pattern, IReadOnlyList<RuntimeTarget> Targets);
 
 /// <summary>
 /// The enabled run-time rules by bus, compiled once and reloaded after a rule change commits, so the dispatcher
@@ -50,8 +51,9 @@ internal sealed class RuntimeRuleCache
         var targets = db.Targets.AsNoTracking().ToList().OrderBy(t => t.Position).ToLookup(t => (t.Bus, t.Rule));
         rules = rows.GroupBy(r => r.Bus, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g
             .OrderBy(r => r.Name, StringComparer.Ordinal)
-            .Select(r => new RuntimeRule(r.Name, EventPattern.Parse(r.Pattern), targets[(r.Bus, r.Name)]
-                .Select(t => new RuntimeTarget(t.Id, t.Arn, t.InputJson is null ? null : TargetInput.FromTarget(JsonNode.Parse(t.InputJson)!.AsObject())))
+            .Select(r => new RuntimeRule(r.Name, r.Pattern.Length == 0 ? null : EventPattern.Parse(r.Pattern), targets[(r.Bus, r.Name)]
+                .Select(t => new RuntimeTarget(t.Id, t.Arn, t.InputJson is null ? null : TargetInput.FromTarget(JsonNode.Parse(t.InputJson)!.AsObject()),
+                    PolicyOf(t)))
                 .ToArray()))
             .ToArray(), StringComparer.Ordinal);
         lock (_gate)
@@ -60,6 +62,20 @@ internal sealed class RuntimeRuleCache
         }
         return rules;
     }
+
+    /// <summary>A target's RetryPolicy and DeadLetterConfig for the dispatcher; null when it has neither.</summary>
+    private static DeliveryPolicy? PolicyOf(Data.RuleTargetRow t) =>
+        t.MaxRetryAttempts is null && t.MaxEventAgeSeconds is null && t.DeadLetterArn is null ? null
+            : new DeliveryPolicy(t.MaxRetryAttempts + 1, t.MaxEventAgeSeconds is { } age ? TimeSpan.FromSeconds(age) : null,
+                t.DeadLetterArn is { } arn ? DeadLetterList.NameOf(arn) : null);
+}
+
+/// <summary>A DeadLetterConfig's SQS ARN names a dead-letter list of the shop by its queue name.</summary>
+public static class DeadLetterList
+{
+    /// <summary>The queue name of <c>arn:aws:sqs:region:account:name</c>; null when it is not an SQS queue ARN.</summary>
+    public static string? NameOf(string arn) =>
+        arn.Split(':') is ["arn", _, "sqs", _, _, var name] && name.Length is >= 1 and <= 80 ? name : null;
 }
 
 /// <summary>

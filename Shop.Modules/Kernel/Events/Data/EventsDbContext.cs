@@ -22,6 +22,10 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options,
 
     public DbSet<PendingDelivery> Deliveries => Set<PendingDelivery>();
 
+    public DbSet<ArchiveRow> Archives => Set<ArchiveRow>();
+
+    public DbSet<ReplayRow> Replays => Set<ReplayRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<StoredEvent>(e =>

@@ -30,6 +30,9 @@ internal sealed class StoredEvent
     /// <summary>detail.orderId when the event has one, for the order filter.</summary>
     public string? OrderId { get; set; }
 
+    /// <summary>The replay that put this copy of an archived event (StartReplay); null for an event as it happened.</summary>
+    public string? ReplayName { get; set; }
+
     /// <summary>Null until every handler has run; such events are dispatched again at start.</summary>
     public string? DispatchedAt { get; set; }
 }
@@ -71,4 +74,10 @@ internal sealed class PendingDelivery
     public string? FailedAt { get; set; }
 
     public bool Dead { get; set; }
+
+    /// <summary>The dead-letter list it goes to when dead (a rule target's DeadLetterConfig); null: the shop's dead deliveries.</summary>
+    public string? DeadLetter { get; set; }
+
+    /// <summary>UTC text of the first failure: a target's MaximumEventAgeInSeconds counts from it.</summary>
+    public string? FirstFailedAt { get; set; }
 }

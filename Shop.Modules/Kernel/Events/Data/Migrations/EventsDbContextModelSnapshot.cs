@@ -41,6 +41,9 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
                     b.Property<bool>("Dead")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeadLetter")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DueAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -50,6 +53,9 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstFailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -106,6 +112,9 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
                     b.Property<string>("OrderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReplayName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -143,6 +152,36 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
                     b.ToTable("evt_events", (string)null);
                 });
 
+            modelBuilder.Entity("Shop.Modules.Kernel.Rules.Data.ArchiveRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bus")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FromSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pattern")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("evt_archives", (string)null);
+                });
+
             modelBuilder.Entity("Shop.Modules.Kernel.Rules.Data.EventBusRow", b =>
                 {
                     b.Property<string>("Name")
@@ -155,6 +194,63 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("evt_buses", (string)null);
+                });
+
+            modelBuilder.Entity("Shop.Modules.Kernel.Rules.Data.ReplayRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Archive")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventEndTime")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventLastReplayedTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventStartTime")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilterArns")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplayEndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplayStartTime")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpToSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("evt_replays", (string)null);
                 });
 
             modelBuilder.Entity("Shop.Modules.Kernel.Rules.Data.RuleRow", b =>
@@ -182,6 +278,15 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
                     b.Property<string>("RoleArn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ScheduleExpression")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduleLastSlot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduleSince")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Bus", "Name");
 
                     b.ToTable("evt_rules", (string)null);
@@ -202,8 +307,17 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeadLetterArn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InputJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxEventAgeSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxRetryAttempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Position")
                         .HasColumnType("INTEGER");
