@@ -52,7 +52,9 @@ try
     var load = options.Rate > 0 ? $"open loop, {options.Rate.ToString(CultureInfo.InvariantCulture)} orders/s offered" : $"{options.Posters} concurrent posters";
     Console.WriteLine($"Measuring: {options.Orders} {options.Mode} orders, {load}{(timers is null ? "" : $", {options.Timers} timers waiting")}");
     var before = await CountsAsync(http);
+    var cpuBefore = server?.CpuTime();
     var run = await driver.RunAsync(options.Orders);
+    var cpuAfter = server?.CpuTime();
     var after = await CountsAsync(http);
     var loadAverage = LoadAverage();
     var timerResult = timers is null ? default : await timers.StopAsync();
@@ -74,6 +76,10 @@ try
         ("shop transactions/s ÷ raw SQLite commits/s", $"{(units / seconds / commitRate * 100).ToString("0.0", CultureInfo.InvariantCulture)} %"),
         ("timers (Bench.Timer, 1-5 s waits) lateness p50 / p99", timers is null ? "n/a (no --timers)"
             : $"{Ms(Percentile(timerResult.Lateness, 50))} / {Ms(Percentile(timerResult.Lateness, 99))} ({timers.Started} started, {timerResult.Lateness.Count} measured, {timerResult.NotFired} not fired in time)"),
+        // CPU per unit of work holds up on a busy machine, where rates do not: compare builds by it there.
+        ("server CPU per unit of work / per order", cpuBefore is { } c0 && cpuAfter is { } c1 && units > 0
+            ? $"{((c1 - c0).TotalMilliseconds / units).ToString("0.00", CultureInfo.InvariantCulture)} ms / {((c1 - c0).TotalMilliseconds / Math.Max(1, run.Outcomes.Count)).ToString("0.0", CultureInfo.InvariantCulture)} ms"
+            : "n/a (the bench did not start the server)"),
         ("server peak memory (VmHWM)", server?.PeakMemory() ?? "n/a (the bench did not start the server)"),
         ("machine", $"{Environment.ProcessorCount} cores, load average {loadAverage} (at the end of the run)"),
     };

@@ -94,6 +94,17 @@ internal sealed class ShopServer : IDisposable
         return line is null ? "n/a" : $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024} MiB";
     }
 
+    /// <summary>CPU time the server has used so far (user + system, from /proc), or null where there is no /proc.</summary>
+    public TimeSpan? CpuTime()
+    {
+        var stat = $"/proc/{_process.Id}/stat";
+        if (!File.Exists(stat)) return null;
+        // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
+        var fields = File.ReadAllText(stat).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     /// <summary>Stops the process (SIGKILL) and keeps its data folder, to start again on it.</summary>
     public void Kill()
     {

@@ -37,11 +37,12 @@ public sealed class ShopConnection(DatabaseSettings settings) : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>Called by each module context created in this scope, so that it joins an open unit of work.</summary>
+    /// <summary>Called by each module context created in this scope: it runs on the open unit of work, else on the own connection.</summary>
     internal void Attach(DbContext context)
     {
         _contexts.Add(context);
         if (_joined is not null) JoinContext(context);
+        else context.Database.SetDbConnection(Own);
     }
 
     /// <summary>The scope's unit of work got its turn: run every context on the writer's connection and transaction.</summary>
