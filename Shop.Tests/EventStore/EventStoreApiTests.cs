@@ -190,4 +190,20 @@ public sealed class EventStoreApiTests : IDisposable
         ((string)found["eventDetail"]!["source"]!).Should().Be("orders");
         (await _client.GetAsync(new Uri("/events/no-such-event", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Given_an_event_whose_detail_is_as_deep_as_accepted_When_listed_and_fetched_Then_200()
+    {
+        // The deepest detail PutEvents takes, wrapped by the answer's own levels (found by the fuzz test: it was a 500).
+        var detail = string.Concat(Enumerable.Repeat("{\"a\":", 63)) + "1" + new string('}', 63);
+        var (status, put) = await PutAsync(Entry("Deep", "Nested", detail));
+        status.Should().Be(HttpStatusCode.OK, put.ToJsonString());
+        var id = (string)put["Entries"]![0]!["EventId"]!;
+
+        // Read as text: the answer is deeper than a default JSON reader takes.
+        var listed = await _client.GetAsync(new Uri("/events?source=Deep", UriKind.Relative));
+        listed.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await listed.Content.ReadAsStringAsync()).Should().Contain("\"Nested\"");
+        (await _client.GetAsync(new Uri($"/events/{id}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }
