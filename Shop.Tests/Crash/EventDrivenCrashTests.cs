@@ -22,6 +22,10 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "shop-crash", Guid.NewGuid().ToString("N"));
     private readonly int _seed = Environment.TickCount;
+    private OrderLoad? _load;
+
+    /// <summary>Reads the data folder's SQLite file (OrderLoad's readers).</summary>
+    private OrderLoad Db => _load ??= new OrderLoad(_dataFolder);
 
     public void Dispose()
     {
@@ -44,7 +48,7 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
         for (var round = 0; round < 4; round++)
         {
             await using var shop = await ShopProcess.StartAsync(_dataFolder);
-            var dispatchedBefore = Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL");
+            var dispatchedBefore = Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL");
             var creates = Enumerable.Range(0, 7).Select(async i =>
             {
                 var customerId = customers[random.Next(customers.Length)];
@@ -56,9 +60,9 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
             await DeliveredAsync(dispatchedBefore + random.Next(1, 25));
             shop.Kill();
             await Task.WhenAll(creates);
-            var undispatched = Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL");
+            var undispatched = Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL");
             inFlightAtKill += (int)undispatched;
-            output.WriteLine($"round {round}: {time.Elapsed.TotalSeconds:F1} s: killed with {undispatched} undelivered events; {accepted.Count} orders accepted, {Orders().Count} stored so far");
+            output.WriteLine($"round {round}: {time.Elapsed.TotalSeconds:F1} s: killed with {undispatched} undelivered events; {accepted.Count} orders accepted, {Db.Orders().Count} stored so far");
         }
 
         // Let the chains finish, then end each delivery (half delivered, half canceled) and crash once more.
@@ -66,14 +70,14 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
         await using (var shop = await ShopProcess.StartAsync(_dataFolder))
         {
             await SettledAsync();
-            deliver = Orders().Where(o => o.Status == "DELIVERING").ToDictionary(o => (o.CustomerId, o.OrderId), _ => random.Next(2) == 0);
-            var dispatchedBefore = Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL");
+            deliver = Db.Orders().Where(o => o.Status == "DELIVERING").ToDictionary(o => (o.CustomerId, o.OrderId), _ => random.Next(2) == 0);
+            var dispatchedBefore = Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL");
             var outcomes = deliver.Select(d => shop.TryGetAsync($"/delivery/{(d.Value ? "delivered" : "cancel")}/{d.Key.Item1}/{d.Key.Item2}")).ToList();
             await Task.WhenAll(outcomes.Take(outcomes.Count / 2));
             await DeliveredAsync(dispatchedBefore + random.Next(1, 40));
             shop.Kill();
             await Task.WhenAll(outcomes);
-            output.WriteLine($"delivery round {time.Elapsed.TotalSeconds:F1} s: {deliver.Count} outcomes sent, killed with {Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL")} undelivered events");
+            output.WriteLine($"delivery round {time.Elapsed.TotalSeconds:F1} s: {deliver.Count} outcomes sent, killed with {Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL")} undelivered events");
         }
 
         // Outcomes lost with the crash are sent again; the ones that committed answer 409 and change nothing.
@@ -85,15 +89,15 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
             await SettledAsync();
         }
 
-        var orders = Orders();
+        var orders = Db.Orders();
         output.WriteLine($"{time.Elapsed.TotalSeconds:F1} s: {orders.Count} orders: {string.Join(", ", orders.GroupBy(o => o.Status).Select(g => $"{g.Count()} {g.Key}"))}");
         inFlightAtKill.Should().BePositive("at least one kill must land while events are waiting to be delivered");
         orders.Select(o => o.OrderId).Should().Contain(accepted.Select(a => a.OrderId), "an accepted order is never lost");
-        Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL").Should().Be(0, "every stored event is delivered");
-        Scalar("SELECT COUNT(*) FROM evt_events WHERE DetailType LIKE 'Error%'").Should().Be(0);
-        Scalar("SELECT COUNT(*) FROM evt_handled WHERE EventId NOT IN (SELECT EventId FROM evt_events)").Should().Be(0);
+        Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL").Should().Be(0, "every stored event is delivered");
+        Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DetailType LIKE 'Error%'").Should().Be(0);
+        Db.Scalar("SELECT COUNT(*) FROM evt_handled WHERE EventId NOT IN (SELECT EventId FROM evt_events)").Should().Be(0);
 
-        var eventsByOrder = Query("SELECT OrderId, DetailType FROM evt_events WHERE OrderId IS NOT NULL ORDER BY Sequence", r => (r.GetString(0), r.GetString(1)))
+        var eventsByOrder = Db.Query("SELECT OrderId, DetailType FROM evt_events WHERE OrderId IS NOT NULL ORDER BY Sequence", r => (r.GetString(0), r.GetString(1)))
             .ToLookup(e => e.Item1, e => e.Item2);
         foreach (var order in orders)
         {
@@ -111,7 +115,7 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
 
         foreach (var (itemId, initial) in InitialStock)
         {
-            var (available, reserved, sold) = Query($"SELECT Available, Reserved, Sold FROM inv_items WHERE ItemId = '{itemId}'",
+            var (available, reserved, sold) = Db.Query($"SELECT Available, Reserved, Sold FROM inv_items WHERE ItemId = '{itemId}'",
                 r => (r.GetInt32(0), r.GetInt32(1), r.GetInt32(2))).Single();
             (available + reserved + sold).Should().Be(initial, $"stock of {itemId} is conserved");
             reserved.Should().Be(0);
@@ -120,23 +124,18 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
 
         var paid = orders.Where(o => o.Status != "ITEM_NOT_AVAILABLE").ToList();
         paid.Select(o => o.PaymentId).Should().OnlyHaveUniqueItems().And.NotContainNulls();
-        Scalar("SELECT COUNT(*) FROM pay_payments").Should().Be(paid.Count, "one payment per order that reached payment");
-        Scalar("SELECT COUNT(*) FROM pay_payments WHERE Status = 'PAID'").Should().Be(orders.Count(o => o.Status == "DELIVERED"));
-        Scalar("SELECT COUNT(*) FROM pay_payments WHERE Status = 'CANCELED'").Should().Be(orders.Count(o => o.Status == "PAYMENT_CANCELED"));
-        Scalar("SELECT COUNT(*) FROM dlv_deliveries").Should().Be(paid.Count, "one delivery per paid order");
+        Db.Scalar("SELECT COUNT(*) FROM pay_payments").Should().Be(paid.Count, "one payment per order that reached payment");
+        Db.Scalar("SELECT COUNT(*) FROM pay_payments WHERE Status = 'PAID'").Should().Be(orders.Count(o => o.Status == "DELIVERED"));
+        Db.Scalar("SELECT COUNT(*) FROM pay_payments WHERE Status = 'CANCELED'").Should().Be(orders.Count(o => o.Status == "PAYMENT_CANCELED"));
+        Db.Scalar("SELECT COUNT(*) FROM dlv_deliveries").Should().Be(paid.Count, "one delivery per paid order");
     }
-
-    private sealed record OrderRow(string CustomerId, string OrderId, string ItemId, string Status, string? PaymentId);
-
-    private List<OrderRow> Orders() => Query("SELECT CustomerId, OrderId, ItemId, Status, PaymentId FROM ord_orders",
-        r => new OrderRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
 
     /// <summary>Until <paramref name="count"/> events have been delivered, or nothing is left to deliver.</summary>
     private async Task DeliveredAsync(long count)
     {
         var clock = Stopwatch.StartNew();
-        while (Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL") < count
-               && Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL") > 0)
+        while (Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL") < count
+               && Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL") > 0)
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("the dispatcher made no progress in 60 s");
             await Task.Delay(10);
@@ -146,26 +145,11 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
     private async Task SettledAsync()
     {
         var clock = Stopwatch.StartNew();
-        while (Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL") > 0)
+        while (Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL") > 0)
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("events still undelivered after 60 s");
             await Task.Delay(50);
         }
-    }
-
-    private long Scalar(string sql) => Query(sql, r => r.GetInt64(0)).Single();
-
-    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read)
-    {
-        // Unpooled: the file must not stay open between the runs of the process.
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dataFolder, "shop.db")};Pooling=False;Default Timeout=10");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read()) rows.Add(read(reader));
-        return rows;
     }
 
     /// <summary>Shop.Web as a child process on a free loopback port.</summary>
