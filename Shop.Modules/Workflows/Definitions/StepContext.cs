@@ -90,6 +90,9 @@ public sealed class StepFailedException(string error, string? cause = null) : Ex
     public string Error { get; } = error;
 
     public string? Cause { get; } = cause;
+
+    /// <summary>A States.Timeout raised by a missed heartbeat, which a rule naming States.HeartbeatTimeout also matches.</summary>
+    internal bool MissedHeartbeat { get; init; }
 }
 
 /// <summary>The JSON conventions of state data (camelCase, like the rest of the API).</summary>

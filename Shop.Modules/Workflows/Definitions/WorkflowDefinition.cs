@@ -271,10 +271,14 @@ public static class StatesErrors
     public const string Permissions = "States.Permissions";
 
     /// <remarks>As Step Functions: the wildcards (States.ALL, States.TaskFailed) do not catch the terminal States.Runtime and States.DataLimitExceeded.</remarks>
-    /// <remarks>States.HeartbeatTimeout is a kind of States.Timeout: a rule naming States.Timeout catches it too.</remarks>
-    internal static bool Matches(IReadOnlyList<string> errorEquals, string error) =>
+    /// <remarks>
+    /// A missed heartbeat is both: a rule naming States.Timeout catches States.HeartbeatTimeout, and a rule naming
+    /// States.HeartbeatTimeout catches the States.Timeout a callback or a local task raises when its heartbeat is missed.
+    /// </remarks>
+    internal static bool Matches(IReadOnlyList<string> errorEquals, string error, bool missedHeartbeat = false) =>
         errorEquals.Contains(error)
         || (error == HeartbeatTimeout && errorEquals.Contains(Timeout))
+        || (missedHeartbeat && errorEquals.Contains(HeartbeatTimeout))
         || (error is not (Runtime or DataLimitExceeded)
             && (errorEquals.Contains(All) || (errorEquals.Contains(TaskFailed) && error is not (Timeout or HeartbeatTimeout))));
 }

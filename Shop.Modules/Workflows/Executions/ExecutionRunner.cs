@@ -92,7 +92,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
                 transitions.AddHistory(execution, "TaskScheduled", state.Name, new JsonObject { ["resource"] = state.Name, ["attempt"] = execution.Attempt });
                 transitions.AddHistory(execution, "TaskStarted", state.Name, new JsonObject { ["resource"] = state.Name });
                 transitions.AddHistory(execution, "TaskFailed", state.Name, new JsonObject { ["error"] = failure.Error, ["cause"] = failure.Cause });
-                await transitions.FailStateAsync(execution, definition, state, failure.Error, failure.Cause, ct);
+                await transitions.FailStateAsync(execution, definition, state, failure.Error, failure.Cause, ct, failure.MissedHeartbeat);
             }
             await store.SaveAsync(ct);
             return IsReady(execution);

@@ -170,12 +170,12 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
 
     private static StepFailedException TimedOut(int seconds, bool byHeartbeat) => new(StatesErrors.Timeout, byHeartbeat
         ? $"No heartbeat within {seconds} s: the task ran longer than its HeartbeatSeconds and sends none."
-        : $"The task ran longer than its TimeoutSeconds ({seconds} s).");
+        : $"The task ran longer than its TimeoutSeconds ({seconds} s).") { MissedHeartbeat = byHeartbeat };
 }
 
-internal sealed record StepFailure(string Error, string? Cause)
+internal sealed record StepFailure(string Error, string? Cause, bool MissedHeartbeat = false)
 {
     public static StepFailure From(Exception ex) => ex is StepFailedException failed
-        ? new StepFailure(failed.Error, failed.Cause)
+        ? new StepFailure(failed.Error, failed.Cause, failed.MissedHeartbeat)
         : new StepFailure(ex.GetType().Name, ex.Message);
 }

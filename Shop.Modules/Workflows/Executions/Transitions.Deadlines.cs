@@ -41,7 +41,7 @@ internal sealed partial class Transitions
         // An activity's missed heartbeat is States.HeartbeatTimeout (a States.Timeout rule still catches it).
         var error = deadline.Kind == DeadlineKind.Heartbeat && state.TaskEvents == "Activity" ? StatesErrors.HeartbeatTimeout : StatesErrors.Timeout;
         store.AddHistory(execution, state.TaskEvents + "TimedOut", state.Name, new JsonObject { ["error"] = error, ["cause"] = cause });
-        await FailStateAsync(execution, definition, state, error, cause, ct);
+        await FailStateAsync(execution, definition, state, error, cause, ct, missedHeartbeat: deadline.Kind == DeadlineKind.Heartbeat);
     }
 
     /// <summary>SendTaskSuccess: the output is the callback state's result.</summary>

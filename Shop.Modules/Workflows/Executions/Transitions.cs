@@ -115,16 +115,18 @@ internal sealed partial class Transitions(
     }
 
     /// <summary>The state failed: retry it if a Retry matches and has attempts left, else go where a Catch says, else the execution fails.</summary>
-    public async Task FailStateAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, string error, string? cause, CancellationToken ct)
+    /// <param name="missedHeartbeat">The error is a missed heartbeat: a rule naming States.HeartbeatTimeout matches it whatever its name.</param>
+    public async Task FailStateAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, string error, string? cause, CancellationToken ct,
+        bool missedHeartbeat = false)
     {
-        var retry = state.RetryList.FirstOrDefault(r => StatesErrors.Matches(r.ErrorEquals, error));
+        var retry = state.RetryList.FirstOrDefault(r => StatesErrors.Matches(r.ErrorEquals, error, missedHeartbeat));
         if (retry is not null && execution.Attempt < retry.MaxAttempts)
         {
             execution.Waiting = Waits.Retry;
             store.AddDeadline(execution, DeadlineKind.Retry, state.Name, null, store.UtcNow + Scale(RetryDelay(retry, execution.Attempt)));
             return;
         }
-        var handler = state.CatchList.FirstOrDefault(c => StatesErrors.Matches(c.ErrorEquals, error));
+        var handler = state.CatchList.FirstOrDefault(c => StatesErrors.Matches(c.ErrorEquals, error, missedHeartbeat));
         if (handler is not null)
         {
             var output = JsonPath.Merge(JsonPath.ParseData(execution.StateInput), new JsonObject { ["Error"] = error, ["Cause"] = cause }, handler.ResultPath);

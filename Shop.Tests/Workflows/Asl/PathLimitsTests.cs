@@ -38,18 +38,47 @@ public sealed class PathLimitsTests : IDisposable
         return await _client.WaitForStatusAsync(id, status, 30);
     }
 
-    private static string TaskMachine(string resource, string limits, string parameters = "{}") => """
+    private static string TaskMachine(string resource, string limits, string parameters = "{}", string catches = "States.Timeout") => """
         {"StartAt": "Work", "States": {
           "Work": {"Type": "Task", "Resource": "RESOURCE", "Parameters": PARAMETERS, LIMITS,
-                   "Catch": [{"ErrorEquals": ["States.Timeout"], "ResultPath": "$.timedOut", "Next": "Late"}], "End": true},
+                   "Catch": [{"ErrorEquals": ["CATCHES"], "ResultPath": "$.timedOut", "Next": "Late"}], "End": true},
           "Late": {"Type": "Pass", "End": true}}}
         """.Replace("RESOURCE", resource, StringComparison.Ordinal).Replace("PARAMETERS", parameters, StringComparison.Ordinal)
-        .Replace("LIMITS", limits, StringComparison.Ordinal);
+        .Replace("LIMITS", limits, StringComparison.Ordinal).Replace("CATCHES", catches, StringComparison.Ordinal);
+
+    private const string SlowFunction = "arn:aws:lambda:us-east-1:000000000000:function:Slow";
+    private const string WaitingEvent = """{"Entries": [{"Source": "test.limits", "DetailType": "Waiting", "Detail": {"token.$": "$$.Task.Token"}}]}""";
+
+    /// <summary>As Step Functions: the error of a missed heartbeat is States.Timeout, and a rule naming States.HeartbeatTimeout catches it.</summary>
+    [Theory]
+    [InlineData(SlowFunction, "{}")]
+    [InlineData("arn:aws:states:::events:putEvents.waitForTaskToken", WaitingEvent)]
+    public async Task Given_a_Catch_on_States_HeartbeatTimeout_When_the_heartbeat_is_missed_Then_it_catches_the_timeout(string resource, string parameters)
+    {
+        var machine = TaskMachine(resource, "\"HeartbeatSeconds\": 2, \"TimeoutSeconds\": 99999", parameters, catches: "States.HeartbeatTimeout");
+
+        var done = await RunAsync("heartbeat-catch", machine, new { }, "SUCCEEDED");
+
+        ((string)done["output"]!["timedOut"]!["Error"]!).Should().Be("States.Timeout");
+        ((string)done["output"]!["timedOut"]!["Cause"]!).Should().Contain("heartbeat");
+    }
+
+    [Theory]
+    [InlineData(SlowFunction, "{}")]
+    [InlineData("arn:aws:states:::events:putEvents.waitForTaskToken", WaitingEvent)]
+    public async Task Given_a_Catch_on_States_HeartbeatTimeout_When_the_TimeoutSeconds_pass_with_heartbeats_unset_Then_it_does_not_catch(string resource, string parameters)
+    {
+        var machine = TaskMachine(resource, "\"TimeoutSeconds\": 2", parameters, catches: "States.HeartbeatTimeout");
+
+        var done = await RunAsync("timeout-not-heartbeat", machine, new { }, "FAILED");
+
+        ((string)done["error"]!).Should().Be("States.Timeout");
+    }
 
     [Fact]
     public async Task Given_TimeoutSecondsPath_on_a_plain_Task_When_the_function_runs_longer_Then_States_Timeout()
     {
-        var machine = TaskMachine("arn:aws:lambda:us-east-1:000000000000:function:Slow", "\"TimeoutSecondsPath\": \"$.limits.timeout\"");
+        var machine = TaskMachine(SlowFunction, "\"TimeoutSecondsPath\": \"$.limits.timeout\"");
 
         var done = await RunAsync("timeout-path", machine, new { limits = new { timeout = 1 } }, "SUCCEEDED");
 
@@ -71,7 +100,7 @@ public sealed class PathLimitsTests : IDisposable
     [Fact]
     public async Task Given_HeartbeatSecondsPath_on_a_plain_Task_When_the_function_sends_no_heartbeat_Then_States_Timeout_at_the_heartbeat()
     {
-        var machine = TaskMachine("arn:aws:lambda:us-east-1:000000000000:function:Slow",
+        var machine = TaskMachine(SlowFunction,
             "\"HeartbeatSecondsPath\": \"$.heartbeat\", \"TimeoutSeconds\": 99999");
 
         var done = await RunAsync("heartbeat-path", machine, new { heartbeat = 2 }, "SUCCEEDED");
@@ -83,8 +112,7 @@ public sealed class PathLimitsTests : IDisposable
     [Fact]
     public async Task Given_HeartbeatSecondsPath_on_a_callback_Task_When_no_heartbeat_comes_Then_States_Timeout()
     {
-        var machine = TaskMachine("arn:aws:states:::events:putEvents.waitForTaskToken", "\"HeartbeatSecondsPath\": \"$.heartbeat\"",
-            """{"Entries": [{"Source": "test.limits", "DetailType": "Waiting", "Detail": {"token.$": "$$.Task.Token"}}]}""");
+        var machine = TaskMachine("arn:aws:states:::events:putEvents.waitForTaskToken", "\"HeartbeatSecondsPath\": \"$.heartbeat\"", WaitingEvent);
 
         var done = await RunAsync("heartbeat-path-callback", machine, new { heartbeat = 3 }, "SUCCEEDED");
 
