@@ -35,5 +35,17 @@ errors=$(count error); timeouts=$(count timeout); aborted=$(count aborted)
 failed=$((failed + errors + timeouts + aborted))
 skipped=$((total - executed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# The failed tests again, with the first lines of their messages, next to the summary (CI shows the end of the log).
+if [ "$failed" -ne 0 ] && command -v python3 >/dev/null; then
+  python3 - "$trx" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if result.get("outcome") in ("Passed", "NotExecuted"): continue
+    message = result.findtext("t:Output/t:ErrorInfo/t:Message", "", ns).strip().splitlines()
+    print(f"FAILED {result.get('testName')} ({result.get('duration')})")
+    for line in message[:6]: print("    " + line[:300])
+PY
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

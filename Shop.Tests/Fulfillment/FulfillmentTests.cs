@@ -9,14 +9,17 @@ namespace Shop.Tests.Fulfillment;
 public sealed class FulfillmentTests : IClassFixture<FulfillmentTests.App>
 {
     private readonly HttpClient _client;
+    private readonly App _app;
 
-    public FulfillmentTests(App app) => _client = app.CreateClient();
+    public FulfillmentTests(App app) => (_app, _client) = (app, app.CreateClient());
 
     public sealed class App : IDisposable
     {
         private readonly ShopApp _app = new();
 
         public HttpClient CreateClient() => _app.CreateClient();
+
+        public IServiceProvider Services => _app.Services;
 
         public void Dispose() => _app.Dispose();
     }
@@ -115,7 +118,7 @@ public sealed class FulfillmentTests : IClassFixture<FulfillmentTests.App>
         var failed = await _client.WaitForStatusAsync((string)started["executionId"]!, "FAILED");
         ((string)failed["error"]!).Should().Be("PaymentAuthorizationFailed");
         ((string)failed["cause"]!).Should().StartWith("Payment Authorization Failed");
-        await Task.Delay(300);
+        await Eventually.IdleAsync(_app.Services);
         var events = await _client.GetFromJsonAsync<JsonObject>("/events?detailType=PaymentAuthorizationIsDone");
         events!["items"]!.AsArray().Should().NotContain(i => (string)i!["eventDetail"]!["detail"]!["orderId"]! == "ful-paypal");
         var processing = await _client.GetFromJsonAsync<JsonObject>("/workflows/executions?workflow=Fulfillment.Processing");

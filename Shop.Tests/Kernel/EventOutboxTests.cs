@@ -23,13 +23,7 @@ public sealed class EventOutboxTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task WaitForDispatchAsync()
-    {
-        var dispatcher = _app.Services.GetRequiredService<EventDispatcher>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!dispatcher.IsIdle && DateTime.UtcNow < deadline) await Task.Delay(20);
-        dispatcher.IsIdle.Should().BeTrue("the dispatcher drains within 10 s");
-    }
+    private Task WaitForDispatchAsync() => Eventually.IdleAsync(_app.Services);
 
     [Fact]
     public async Task Given_a_unit_of_work_that_rolls_back_When_it_published_an_event_Then_the_event_is_neither_stored_nor_dispatched()

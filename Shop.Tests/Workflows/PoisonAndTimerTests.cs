@@ -87,7 +87,7 @@ public sealed class PoisonAndTimerTests
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
         var configuration = app.Services.GetRequiredService<IConfiguration>();
         // The token reaches the probe inside the step; its heartbeat deadline commits with the step, a moment later.
-        for (var i = 0; i < 500 && !await db.Deadlines.AnyAsync(d => d.ExecutionId == id); i++) await Task.Delay(20);
+        await Eventually.UntilAsync(() => db.Deadlines.AnyAsync(d => d.ExecutionId == id), "the heartbeat deadline is stored");
 
         // The check is given its own clock, so the shop's sweep does not fire the deadline meanwhile.
         var now = await new TimersHealthCheck(db, clock, configuration).CheckHealthAsync(new HealthCheckContext());

@@ -30,18 +30,9 @@ internal static class WorkflowClient
     public static async Task<List<string>> HistoryTypesAsync(this HttpClient client, string id) =>
         (await client.HistoryAsync(id)).Select(e => (string)e["type"]!).ToList();
 
-    public static async Task<JsonObject> WaitForStatusAsync(this HttpClient client, string id, string status, double seconds = 15)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var execution = await client.DescribeAsync(id);
-            if ((string)execution["status"]! == status) return execution;
-            if (DateTime.UtcNow > until)
-                throw new TimeoutException($"Execution {id} is {execution["status"]} in '{execution["currentState"]}', not {status}: {string.Join(", ", await client.HistoryTypesAsync(id))}");
-            await Task.Delay(25);
-        }
-    }
+    public static Task<JsonObject> WaitForStatusAsync(this HttpClient client, string id, string status, double seconds = Eventually.DefaultSeconds) =>
+        Eventually.UntilAsync(() => client.DescribeAsync(id), execution => (string)execution["status"]! == status,
+            execution => $"execution {id} is {execution["status"]} in '{execution["currentState"]}', not {status}", seconds);
 
     /// <summary>Waits until the history holds <paramref name="count"/> events of that type and the engine has nothing left to do.</summary>
     public static async Task WaitForEventAsync(this HttpClient client, ShopApp app, string id, string type, int count = 1, double seconds = 15)

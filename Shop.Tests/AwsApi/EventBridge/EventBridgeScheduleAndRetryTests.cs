@@ -54,7 +54,7 @@ public sealed class EventBridgeScheduleAndRetryTests
         await schedules.FireDueAsync("every-5", default);
         await schedules.FireDueAsync("every-5", default);
         ticks = await events.WaitForEventsAsync("ticks", 2);
-        await Task.Delay(300);
+        await Eventually.IdleAsync(app.Services);
         ticks = await events.EventsAsync("ticks");
         ticks.Should().HaveCount(2);
         ((DateTimeOffset)ticks[1]!["eventDetail"]!["time"]!).Should().Be(new DateTimeOffset(2026, 12, 2, 11, 8, 0, TimeSpan.Zero));

@@ -69,7 +69,7 @@ public sealed class RuleTests
 
         var invocation = await target.WaitForAsync("code-rule", big);
         invocation.Input!.ToJsonString().Should().Be("""{"Input":{"orderId":"o-2","amount":50}}""");
-        await Task.Delay(200);
+        await Eventually.IdleAsync(app.Services);
         target.Invocations.Should().NotContain(i => i.Event.Id == small);
         target.Invocations.Count(i => i.Event.Id == big).Should().Be(1);
     }
