@@ -77,6 +77,14 @@ public sealed class ConsoleLayoutTests(BrowserFixture browser)
 
         pages.Should().Contain(p => p.StartsWith("/admin/executions/", StringComparison.Ordinal), "an execution's page is among those checked");
         overflows.Should().BeEmpty();
+
+        // The dashboard's own table fits without scrolling: every status column in sight (ABORTED was cut off at 1400 px).
+        await page.GotoAsync("/");
+        var executionsFit = await page.EvaluateAsync<bool>("""
+            () => { const table = document.getElementById('execution-counts'), card = table.closest('.panel');
+                    return table.getBoundingClientRect().right <= card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight) + 1; }
+            """);
+        executionsFit.Should().BeTrue("the dashboard's executions table shows every status without scrolling");
     }
 
     /// <summary>Console pages only (the root and /admin), without query strings, in page order.</summary>
