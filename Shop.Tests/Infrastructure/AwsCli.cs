@@ -19,6 +19,7 @@ public sealed class AwsCli(Uri endpoint, string? workingDirectory = null)
     /// <summary>Runs <c>aws {args} --endpoint-url ... --output json</c>; the exit code, stdout and stderr.</summary>
     public async Task<AwsCliResult> RunAsync(params string[] args)
     {
+        if (!IsInstalled) throw new InvalidOperationException($"The AWS CLI must be at {Path}: run ./scripts/install-test-deps.sh (test.sh does).");
         var start = new ProcessStartInfo(Path)
         {
             RedirectStandardOutput = true,
@@ -45,6 +46,24 @@ public sealed class AwsCli(Uri endpoint, string? workingDirectory = null)
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await process.WaitForExitAsync(timeout.Token);
         return new AwsCliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Runs a command that must succeed; the JSON it printed.</summary>
+    public async Task<JsonNode> OkAsync(params string[] args)
+    {
+        var result = await RunAsync(args);
+        result.ExitCode.Should().Be(0, result.ToString());
+        return result.Json;
+    }
+
+    /// <summary>Runs a command that must fail with AWS's error code: the CLI exits 254 and prints
+    /// "An error occurred (Code) when calling the X operation: message".</summary>
+    public async Task<AwsCliResult> FailsWithAsync(string code, params string[] args)
+    {
+        var result = await RunAsync(args);
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Stderr.Should().Contain($"({code})", result.ToString());
+        return result;
     }
 }
 

@@ -7,7 +7,11 @@ namespace Shop.Modules.Workflows;
 /// <summary>Task tokens: 256 random bits, handed out once; the database keeps only their SHA-256.</summary>
 internal static class TaskTokens
 {
-    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+    /// <remarks>
+    /// Always begins with letters, as AWS's tokens do ("AQ..."): a token that began with '-' (1 in 64 of plain
+    /// base64url) is read by the AWS CLI as an option, so <c>--task-token -x...</c> failed with a usage error.
+    /// </remarks>
+    public static string NewToken() => "AQ" + Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -10,20 +10,9 @@ public sealed class EventBridgeArchiveCliTests(EventBridgeCliServer fixture) : I
 {
     private const string Account = "000000000000";
 
-    private async Task<JsonNode> OkAsync(params string[] args)
-    {
-        AwsCli.IsInstalled.Should().BeTrue($"the AWS CLI must be at {AwsCli.Path}");
-        var result = await new AwsCli(fixture.Server.BaseAddress).RunAsync(["events", .. args]);
-        result.ExitCode.Should().Be(0, result.ToString());
-        return result.Json;
-    }
+    private Task<JsonNode> OkAsync(params string[] args) => new AwsCli(fixture.Server.BaseAddress).OkAsync(["events", .. args]);
 
-    private async Task FailsAsync(string code, params string[] args)
-    {
-        var result = await new AwsCli(fixture.Server.BaseAddress).RunAsync(["events", .. args]);
-        result.ExitCode.Should().NotBe(0, result.ToString());
-        result.Stderr.Should().Contain($"({code})", result.ToString());
-    }
+    private Task<AwsCliResult> FailsAsync(string code, params string[] args) => new AwsCli(fixture.Server.BaseAddress).FailsWithAsync(code, ["events", .. args]);
 
     private async Task<JsonArray> EventsAsync(string bus) =>
         await new EventBridgeClient(new HttpClient { BaseAddress = fixture.Server.BaseAddress }).EventsAsync(bus);

@@ -41,19 +41,9 @@ public sealed class EventBridgeCliTests(EventBridgeCliServer fixture) : IClassFi
         return new AwsCli(fixture.Server.BaseAddress, workingDirectory);
     }
 
-    private async Task<JsonNode> OkAsync(params string[] args)
-    {
-        var result = await Cli().RunAsync(["events", .. args]);
-        result.ExitCode.Should().Be(0, result.ToString());
-        return result.Json;
-    }
+    private Task<JsonNode> OkAsync(params string[] args) => Cli().OkAsync(["events", .. args]);
 
-    private async Task FailsAsync(string code, params string[] args)
-    {
-        var result = await Cli().RunAsync(["events", .. args]);
-        result.ExitCode.Should().NotBe(0, result.ToString());
-        result.Stderr.Should().Contain($"({code})", result.ToString());
-    }
+    private Task<AwsCliResult> FailsAsync(string code, params string[] args) => Cli().FailsWithAsync(code, ["events", .. args]);
 
     [Fact]
     public async Task Given_the_AWS_CLI_When_it_manages_buses_Then_each_command_answers_and_errors_carry_EventBridge_codes()

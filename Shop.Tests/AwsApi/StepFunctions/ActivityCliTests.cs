@@ -34,19 +34,9 @@ public sealed class ActivityCliTests(ActivityCliTests.Server server) : IClassFix
 
     private AwsCli Cli => server.Cli;
 
-    private static async Task<JsonNode> OkAsync(AwsCli cli, params string[] args)
-    {
-        var result = await cli.RunAsync(args);
-        result.ExitCode.Should().Be(0, result.ToString());
-        return result.Json;
-    }
+    private static Task<JsonNode> OkAsync(AwsCli cli, params string[] args) => cli.OkAsync(args);
 
-    private static async Task FailsWithAsync(AwsCli cli, string code, params string[] args)
-    {
-        var result = await cli.RunAsync(args);
-        result.ExitCode.Should().NotBe(0, result.ToString());
-        result.Stderr.Should().Contain($"({code})", result.ToString());
-    }
+    private static Task<AwsCliResult> FailsWithAsync(AwsCli cli, string code, params string[] args) => cli.FailsWithAsync(code, args);
 
     private static string ActivityMachine(string activityArn, int? heartbeat = null) => new JsonObject
     {

@@ -41,19 +41,9 @@ public sealed class ExpressCliTests(ExpressCliTests.Server server) : IClassFixtu
 
     private AwsCli Cli => server.Cli;
 
-    private async Task<JsonNode> OkAsync(params string[] args)
-    {
-        var result = await Cli.RunAsync(args);
-        result.ExitCode.Should().Be(0, result.ToString());
-        return result.Json;
-    }
+    private Task<JsonNode> OkAsync(params string[] args) => Cli.OkAsync(args);
 
-    private async Task FailsWithAsync(string code, params string[] args)
-    {
-        var result = await Cli.RunAsync(args);
-        result.ExitCode.Should().NotBe(0, result.ToString());
-        result.Stderr.Should().Contain($"({code})", result.ToString());
-    }
+    private Task<AwsCliResult> FailsWithAsync(string code, params string[] args) => Cli.FailsWithAsync(code, args);
 
     private const string Succeeding = """
         {"StartAt": "Greet", "States": {"Greet": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('Hello, {}!', $.who)"}, "End": true}}}

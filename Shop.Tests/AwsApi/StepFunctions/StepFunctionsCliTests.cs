@@ -41,20 +41,9 @@ public sealed class StepFunctionsCliTests(StepFunctionsCliTests.Server server) :
 
     private AwsCli Cli => server.Cli;
 
-    private async Task<JsonNode> OkAsync(params string[] args)
-    {
-        var result = await Cli.RunAsync(args);
-        result.ExitCode.Should().Be(0, result.ToString());
-        return result.Json;
-    }
+    private Task<JsonNode> OkAsync(params string[] args) => Cli.OkAsync(args);
 
-    /// <summary>The CLI exits 254 and prints "An error occurred (Code) when calling the X operation: message".</summary>
-    private async Task FailsWithAsync(string code, params string[] args)
-    {
-        var result = await Cli.RunAsync(args);
-        result.ExitCode.Should().NotBe(0, result.ToString());
-        result.Stderr.Should().Contain($"({code})", result.ToString());
-    }
+    private Task<AwsCliResult> FailsWithAsync(string code, params string[] args) => Cli.FailsWithAsync(code, args);
 
     [Fact]
     public async Task Given_the_cli_When_listing_and_describing_state_machines_Then_the_shop_workflows_show_with_ASL_definitions()
