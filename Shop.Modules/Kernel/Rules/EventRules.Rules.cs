@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Shop.Modules.Kernel.Database;
-using Shop.Modules.Kernel.Events.Data;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.Patterns;
 using Shop.Modules.Kernel.Rules.Data;

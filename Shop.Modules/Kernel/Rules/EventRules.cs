@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events.Data;
 using Shop.Modules.Kernel.Http;
-using Shop.Modules.Kernel.Patterns;
 using Shop.Modules.Kernel.Rules.Data;
 
 // EventRules: what it holds, the buses, and the helpers its rules and targets share (EventRules.Rules.cs, EventRules.Targets.cs).

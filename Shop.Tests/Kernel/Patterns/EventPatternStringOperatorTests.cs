@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Patterns;
 using static Shop.Tests.Kernel.Patterns.PatternText;
 

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Shop.Modules.Kernel.Database;
-using Shop.Modules.Kernel.Events;
 using Shop.Modules.Orders.PlaceOrder;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
