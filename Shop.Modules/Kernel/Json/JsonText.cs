@@ -9,4 +9,8 @@ internal static class JsonText
     /// <summary>The string of a string-kind JsonValue, whatever CLR value backs it (parsed, string, Guid, DateTimeOffset...).</summary>
     public static string GetString(JsonValue value) =>
         value.TryGetValue<string>(out var s) ? s : JsonSerializer.Deserialize<string>(value.ToJsonString())!;
+
+    /// <summary>A node as text: a string without its quotes, anything else (JSON null included) as its JSON.</summary>
+    public static string Of(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? GetString(v) : node?.ToJsonString() ?? "null";
 }

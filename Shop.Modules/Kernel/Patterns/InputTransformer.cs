@@ -99,10 +99,7 @@ public sealed partial class InputTransformer : TargetInput
             if (!placeholder.InString) text.Append(found ? value?.ToJsonString() ?? "null" : "null");
             else if (found)
             {
-                var raw = value is JsonValue v && v.GetValueKind() == JsonValueKind.String
-                    ? JsonText.GetString(v)
-                    : value?.ToJsonString() ?? "null";
-                text.Append(JsonEncodedText.Encode(raw, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value);
+                text.Append(JsonEncodedText.Encode(JsonText.Of(value), JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value);
             }
         }
         return text.ToString();

@@ -40,7 +40,7 @@ public abstract class TargetInput
         switch (given[0])
         {
             case "Input":
-                return Constant(value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? JsonText.GetString(v) : value?.ToJsonString() ?? "null");
+                return Constant(JsonText.Of(value));
             case "InputPath":
                 return Path(RequireString(value, "InputPath"));
             default:
