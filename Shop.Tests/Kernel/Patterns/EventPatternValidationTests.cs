@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.Patterns;
-using static Shop.Tests.Kernel.Patterns.EventPatternMatchingTests;
+using static Shop.Tests.Kernel.Patterns.PatternText;
 
 namespace Shop.Tests.Kernel.Patterns;
 

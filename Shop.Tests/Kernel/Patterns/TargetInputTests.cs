@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Shop.Modules.Kernel.Patterns;
-using static Shop.Tests.Kernel.Patterns.EventPatternMatchingTests;
+using static Shop.Tests.Kernel.Patterns.PatternText;
 
 namespace Shop.Tests.Kernel.Patterns;
 
