@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Shop.Modules.Kernel.Http;
 
-namespace Shop.Modules.Coffee.Ordering;
+namespace Shop.Modules.Coffee.Processing;
 
 /// <summary>The detail of a coffee OrderCreated: <c>{"orderId", "userId", "drink"}</c>, validated.</summary>
 internal sealed record CoffeeOrder(string OrderId, string UserId, string Drink)

@@ -3,24 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Shop.Modules.Coffee.Contracts;
 using Shop.Modules.Coffee.Data;
+using Shop.Modules.Coffee.GetSettings;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Http;
 
-namespace Shop.Modules.Coffee.Store;
+namespace Shop.Modules.Coffee.ChangeSettings;
 
-/// <summary>
-/// Store open/closed and barista capacity. Kept in SQLite (coffee_store), not in the in-memory run-time
-/// settings: like the seed's config table they are shop state, so a closed store stays closed after a restart,
-/// and the workflow reads them inside its step's transaction. appsettings (Coffee:StoreOpen,
-/// Coffee:BaristaCapacity) gives the values until they are first changed.
-/// </summary>
-internal sealed class StoreSettingsHandlers(CoffeeDbContext db, UnitOfWork unitOfWork, IConfiguration configuration, TimeProvider clock)
-    : IRequestHandler<GetCoffeeSettings, CoffeeSettingsDto>, IRequestHandler<ChangeCoffeeSettings, CoffeeSettingsDto>
+/// <summary>Opens or closes the store and sets the barista capacity, in the coffee_store row (see <see cref="GetCoffeeSettingsHandler"/>).</summary>
+internal sealed class ChangeCoffeeSettingsHandler(CoffeeDbContext db, UnitOfWork unitOfWork, IConfiguration configuration, TimeProvider clock)
+    : IRequestHandler<ChangeCoffeeSettings, CoffeeSettingsDto>
 {
     public const int MaxCapacity = 1000;
-
-    public async ValueTask<CoffeeSettingsDto> Handle(GetCoffeeSettings request, CancellationToken cancellationToken) =>
-        Effective(await db.Store.AsNoTracking().FirstOrDefaultAsync(s => s.Id == StoreSettings.TheRow, cancellationToken));
 
     public async ValueTask<CoffeeSettingsDto> Handle(ChangeCoffeeSettings request, CancellationToken cancellationToken)
     {
@@ -41,11 +34,7 @@ internal sealed class StoreSettingsHandlers(CoffeeDbContext db, UnitOfWork unitO
             row.BaristaCapacity = request.BaristaCapacity ?? row.BaristaCapacity;
             row.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
-            return Effective(row);
+            return GetCoffeeSettingsHandler.Effective(row, configuration);
         }, cancellationToken);
     }
-
-    private CoffeeSettingsDto Effective(StoreSettings? row) => new(
-        row?.StoreOpen ?? configuration.GetValue("Coffee:StoreOpen", true),
-        row?.BaristaCapacity ?? configuration.GetValue("Coffee:BaristaCapacity", 10));
 }
