@@ -9,24 +9,20 @@ using Microsoft.AspNetCore.Routing;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.SkipTheLine.Contracts;
 
-namespace Shop.Modules.SkipTheLine;
+namespace Shop.Modules.SkipTheLine.PreOrder;
 
-/// <summary><c>/skiptheline</c>: the seed's API Gateway in front of the pre-order workflow.</summary>
-internal static class SkipTheLineEndpoints
+/// <summary>
+/// <c>POST /skiptheline/orders</c> <c>{"accountId", "vendorId", "items"}</c>, the seed's API Gateway in front of the
+/// pre-order workflow: 201 written, 202 not yet known, 409 when the account has an active order with the vendor.
+/// </summary>
+internal static class PlacePreOrderEndpoint
 {
-    public static void Map(IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/skiptheline").WithTags("Skip the Line");
-        group.MapPost("/orders", PlaceAsync);
-        group.MapGet("/orders/{accountId}/{vendorId}", async (string accountId, string vendorId, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new DescribePreOrder(accountId, vendorId), ct)));
-        group.MapGet("/orders/{accountId}/{vendorId}/invoice", async (string accountId, string vendorId, ISender sender, CancellationToken ct) =>
-            TypedResults.Text((await sender.Send(new ReadPreOrderInvoice(accountId, vendorId), ct)).Content, "application/json"));
-        group.MapPost("/orders/{accountId}/{vendorId}/pickup", async (string accountId, string vendorId, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new PickUpPreOrder(accountId, vendorId), ct)));
-    }
+    public static void Map(IEndpointRouteBuilder group) =>
+        group.MapPost("/orders", HandleAsync).Accepts<PlacePreOrder>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Pre-order takeaway coffee: starts the pre-order workflow and answers what its Write Order step did");
 
-    private static async Task<Results<Created<PreOrderPlacement>, Accepted<PreOrderPlacement>>> PlaceAsync(HttpRequest request, ISender sender, CancellationToken ct)
+    private static async Task<Results<Created<PreOrderPlacement>, Accepted<PreOrderPlacement>>> HandleAsync(HttpRequest request, ISender sender, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(request, "{\"accountId\", \"vendorId\", \"items\"}", ct);
 

@@ -7,25 +7,12 @@ using Shop.Modules.Kernel.Http;
 using Shop.Modules.SkipTheLine.Contracts;
 using Shop.Modules.SkipTheLine.Data;
 
-namespace Shop.Modules.SkipTheLine.Pickup;
+namespace Shop.Modules.SkipTheLine.PickUp;
 
-internal sealed class PreOrderReadAndPickupHandlers(SkipTheLineDbContext db, UnitOfWork unitOfWork, DatabaseSettings storage,
-    IEventPublisher events, TimeProvider clock)
-    : IRequestHandler<DescribePreOrder, PreOrderDto>, IRequestHandler<ReadPreOrderInvoice, PreOrderInvoice>, IRequestHandler<PickUpPreOrder, PreOrderDto>
+/// <summary>Like a shopping cart, a picked-up order is removed (its invoice stays, marked picked up); PreOrderPickedUp says so.</summary>
+internal sealed class PickUpPreOrderHandler(SkipTheLineDbContext db, UnitOfWork unitOfWork, IEventPublisher events, TimeProvider clock)
+    : IRequestHandler<PickUpPreOrder, PreOrderDto>
 {
-    public async ValueTask<PreOrderDto> Handle(DescribePreOrder request, CancellationToken cancellationToken) =>
-        (await db.FindOrderAsync(Require.Id(request.AccountId, "accountId"), Require.Id(request.VendorId, "vendorId"), cancellationToken)).ToDto();
-
-    public async ValueTask<PreOrderInvoice> Handle(ReadPreOrderInvoice request, CancellationToken cancellationToken)
-    {
-        var order = await db.FindOrderAsync(Require.Id(request.AccountId, "accountId"), Require.Id(request.VendorId, "vendorId"), cancellationToken);
-        var invoice = order.InvoiceId is null ? null : await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.InvoiceId == order.InvoiceId, cancellationToken);
-        if (invoice is null)
-            throw new NotFoundException("Invoice", $"{order.AccountId}/{order.VendorId}") { ErrorCode = PreOrderErrors.InvoiceNotReady };
-        var content = await File.ReadAllTextAsync(Require.PathUnder(storage.DataFolder, invoice.File, "invoice"), cancellationToken);
-        return new PreOrderInvoice(invoice.InvoiceId, invoice.OrderId, content);
-    }
-
     public async ValueTask<PreOrderDto> Handle(PickUpPreOrder request, CancellationToken cancellationToken)
     {
         var accountId = Require.Id(request.AccountId, "accountId");
