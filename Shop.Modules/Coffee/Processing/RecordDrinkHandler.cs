@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +16,7 @@ namespace Shop.Modules.Coffee.Processing;
 /// </summary>
 internal sealed record RecordDrink(string OrderId, string UserId, string Drink, string ExecutionId) : IRequest<DrinkDto>;
 
-/// <summary>Moves a drink to <paramref name="Status"/>; the task token's SHA-256 is kept only while waiting.</summary>
-internal sealed record UpdateDrink(string OrderId, string Status, string? Reason = null, string? BaristaId = null, string? TaskToken = null)
-    : IRequest<DrinkDto>;
-
-internal sealed class DrinkRecordHandlers(CoffeeDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
-    : IRequestHandler<RecordDrink, DrinkDto>, IRequestHandler<UpdateDrink, DrinkDto>
+internal sealed class RecordDrinkHandler(CoffeeDbContext db, UnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<RecordDrink, DrinkDto>
 {
     public async ValueTask<DrinkDto> Handle(RecordDrink request, CancellationToken cancellationToken) =>
         await unitOfWork.ExecuteAsync(async ct =>
@@ -54,21 +47,4 @@ internal sealed class DrinkRecordHandlers(CoffeeDbContext db, UnitOfWork unitOfW
             await db.SaveChangesAsync(ct);
             return drink.ToDto();
         }, cancellationToken);
-
-    public async ValueTask<DrinkDto> Handle(UpdateDrink request, CancellationToken cancellationToken) =>
-        await unitOfWork.ExecuteAsync(async ct =>
-        {
-            var drink = await db.FindDrinkAsync(request.OrderId, ct);
-            var now = clock.GetUtcNow();
-            drink.Status = request.Status;
-            drink.TaskToken = request.Status == DrinkStatus.Waiting && request.TaskToken is { } token ? Sha256(token) : null;
-            drink.Reason = request.Reason ?? drink.Reason;
-            drink.BaristaId = request.BaristaId ?? drink.BaristaId;
-            if (request.Status == DrinkStatus.Waiting) drink.WaitingSince = now;
-            else if (request.Status != DrinkStatus.Received) drink.FinishedAt = now;
-            await db.SaveChangesAsync(ct);
-            return drink.ToDto();
-        }, cancellationToken);
-
-    private static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
