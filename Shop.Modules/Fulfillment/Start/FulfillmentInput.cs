@@ -1,54 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Shop.Modules.Fulfillment.Contracts;
 using Shop.Modules.Kernel.Aws;
-using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Http;
-using Shop.Modules.Workflows;
 
-namespace Shop.Modules.Fulfillment.Authorize;
+namespace Shop.Modules.Fulfillment.Start;
 
 /// <summary>
-/// The checkout's call (the seed's API Gateway → StartExecution). The input is kept as given (unknown fields
-/// travel on), but the fields the workflows read are checked here; an order id is added when missing so both
-/// workflows' executions carry it as their name.
+/// The fulfillment's input as the checkout sends it. It is kept as given (unknown fields travel on), but the fields
+/// the workflows read are checked here, for POST /fulfillment and the generic start alike.
 /// </summary>
-internal static class StartFulfillmentEndpoint
+internal static class FulfillmentInput
 {
-    /// <summary>Fulfillments running at once (<c>Fulfillment:MaxRunning</c>): the demo's checkout is not a load generator.</summary>
-    public const int DefaultMaxRunning = 1000;
-
-    public static async Task<Accepted<StartedExecution>> HandleAsync(HttpRequest request, IWorkflowEngine engine, UnitOfWork unitOfWork,
-        Microsoft.Extensions.Configuration.IConfiguration configuration, CancellationToken ct)
-    {
-        var body = await JsonBody.ReadAsync(request, allowEmpty: false, ct);
-        var name = (string?)null;
-        // Step Functions' StartExecution shape, as the seed's API Gateway test sends it: the input as a JSON string,
-        // with the state machine's ARN (this route always starts the fulfillment workflow) and an optional name.
-        if (body is JsonObject wrapper && wrapper["input"] is JsonValue text && text.GetValueKind() == JsonValueKind.String)
-        {
-            name = StartExecutionShape(wrapper);
-            body = ParseInputText(text.GetValue<string>());
-        }
-        if (body is not JsonObject input)
-            throw new InvalidInputException("body", "The body must be a JSON object such as {\"paymentInstrumentType\": \"creditCard\"}.");
-
-        Validate(input);
-        input["orderId"] ??= name ?? "F-" + Guid.NewGuid().ToString("N")[..12];
-        var maxRunning = Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, "Fulfillment:MaxRunning", DefaultMaxRunning);
-        if (await engine.CountRunningAsync(FulfillmentEvents.FulfillmentWorkflow, ct) >= maxRunning)
-            throw new TooManyRequestsException("Too many fulfillments", $"{maxRunning} fulfillments are running; try again once some have ended.");
-        var started = await unitOfWork.ExecuteAsync(c => engine.StartAsync(FulfillmentEvents.FulfillmentWorkflow, input, name ?? (string)input["orderId"]!, c), ct);
-        return TypedResults.Accepted($"/workflows/executions/{started.ExecutionId}", started);
-    }
-
     /// <summary>
     /// The members of StartExecution besides <c>input</c>: <c>stateMachineArn</c> must be a state machine ARN (any
     /// region and account, as the seed's own <c>...:231418552723:stateMachine:demo</c>), <c>name</c> an execution name.
     /// </summary>
-    private static string? StartExecutionShape(JsonObject wrapper)
+    public static string? StartExecutionShape(JsonObject wrapper)
     {
         foreach (var (member, _) in wrapper)
             if (member is not ("input" or "stateMachineArn" or "name" or "traceHeader"))
@@ -60,16 +27,14 @@ internal static class StartFulfillmentEndpoint
         return name;
     }
 
-    private static JsonNode? ParseInputText(string text) => JsonBody.Parse(text, "input");
-
-    /// <summary>The generic start's check: what this endpoint checks, the input being the workflow's own.</summary>
+    /// <summary>The generic start's check: what POST /fulfillment checks, the input being the workflow's own.</summary>
     internal static void ValidateInput(JsonNode? input)
     {
         if (input is not JsonObject fields) throw new InvalidInputException("input", "'input' must be a JSON object such as {\"paymentInstrumentType\": \"creditCard\"}.");
         Validate(fields);
     }
 
-    private static void Validate(JsonObject input)
+    public static void Validate(JsonObject input)
     {
         OptionalString(input, "paymentInstrumentType", 50);
         if (OptionalString(input, "orderId", 100) is { } orderId) Require.Id(orderId, "orderId");
