@@ -5,10 +5,9 @@ using Mediator;
 using Shop.Modules.Choreography.Contracts;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Http;
-using Shop.Modules.Kernel.SampleData;
 using Shop.Modules.Workflows;
 
-namespace Shop.Modules.Choreography.Simulations;
+namespace Shop.Modules.Choreography.Simulations.Start;
 
 /// <summary>Checks a simulation and starts the <see cref="SimulationWorkflow"/> with the seed's input <c>{"events": [...]}</c>.</summary>
 internal sealed class StartSimulationHandler(IWorkflowEngine engine, UnitOfWork unitOfWork, SimulationSeeds seeds, Microsoft.Extensions.Configuration.IConfiguration configuration)
@@ -88,74 +87,5 @@ internal sealed class StartSimulationHandler(IWorkflowEngine engine, UnitOfWork 
         if (double.IsNaN(seconds) || seconds is < 0 or > MaxWaitSeconds)
             throw new InvalidInputException(field, $"'{field}' must be from 0 to {MaxWaitSeconds} seconds.");
         return seconds;
-    }
-}
-
-internal sealed class DescribeSimulationHandler(IWorkflowEngine engine) : IRequestHandler<DescribeSimulation, SimulationInfo>
-{
-    public async ValueTask<SimulationInfo> Handle(DescribeSimulation request, CancellationToken cancellationToken)
-    {
-        ExecutionDescription execution;
-        try
-        {
-            execution = await engine.DescribeAsync(request.SimulationId, cancellationToken);
-        }
-        catch (DomainException e) when (e.StatusCode is 400 or 404)
-        {
-            throw new NotFoundException("Simulation", request.SimulationId);
-        }
-        if (execution.Workflow != SimulationWorkflow.Name) throw new NotFoundException("Simulation", request.SimulationId);
-        return await SimulationMapping.ToInfoAsync(engine, execution, cancellationToken);
-    }
-}
-
-internal sealed class ListSimulationsHandler(IWorkflowEngine engine) : IRequestHandler<ListSimulations, IReadOnlyList<SimulationInfo>>
-{
-    public async ValueTask<IReadOnlyList<SimulationInfo>> Handle(ListSimulations request, CancellationToken cancellationToken)
-    {
-        var page = await engine.ListAsync(SimulationWorkflow.Name, cancellationToken: cancellationToken);
-        var list = new List<SimulationInfo>();
-        foreach (var execution in page.Executions.Take(20)) list.Add(await SimulationMapping.ToInfoAsync(engine, execution.ExecutionId, cancellationToken));
-        return list;
-    }
-}
-
-internal sealed class ListSimulationSeedsHandler(SimulationSeeds seeds) : IRequestHandler<ListSimulationSeeds, IReadOnlyList<string>>
-{
-    public ValueTask<IReadOnlyList<string>> Handle(ListSimulationSeeds request, CancellationToken cancellationToken) => ValueTask.FromResult(seeds.Names());
-}
-
-/// <summary>The simulation files of <c>seed/simulations</c>.</summary>
-internal sealed class SimulationSeeds(SampleDataSettings settings)
-{
-    private string Folder => Path.Combine(settings.SeedFolder, "simulations");
-
-    public IReadOnlyList<string> Names() => Directory.Exists(Folder)
-        ? Directory.GetFiles(Folder, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToArray()
-        : [];
-
-    public async Task<JsonObject> ReadAsync(string name, CancellationToken cancellationToken)
-    {
-        if (!Names().Contains(name)) throw new InvalidInputException("seed", $"'seed' must be one of: {string.Join(", ", Names())}.");
-        await using var file = File.OpenRead(Path.Combine(Folder, name + ".json"));
-        return await JsonNode.ParseAsync(file, cancellationToken: cancellationToken) as JsonObject
-            ?? throw new InvalidInputException("seed", $"Seed '{name}' is not a JSON object.");
-    }
-}
-
-/// <summary>A simulation is an execution of <see cref="SimulationWorkflow"/>: its progress is its history's PutEvents.</summary>
-internal static class SimulationMapping
-{
-    public static async Task<SimulationInfo> ToInfoAsync(IWorkflowEngine engine, string executionId, CancellationToken ct) =>
-        await ToInfoAsync(engine, await engine.DescribeAsync(executionId, ct), ct);
-
-    public static async Task<SimulationInfo> ToInfoAsync(IWorkflowEngine engine, ExecutionDescription execution, CancellationToken ct)
-    {
-        var history = await engine.GetHistoryAsync(execution.ExecutionId, ct);
-        var published = history.Count(h => h.Type == "TaskSucceeded" && h.State == SimulationWorkflow.PutEvents);
-        var total = execution.Input?["events"] is JsonArray events ? events.Count : 0;
-        var error = execution.Error is null ? null : $"{execution.Error}: {execution.Cause}";
-        var updated = execution.StopDate ?? (history.Count > 0 ? history[^1].Timestamp : execution.StartDate);
-        return new SimulationInfo(execution.ExecutionId, execution.Name, execution.Status, published, total, error, execution.StartDate, updated);
     }
 }
