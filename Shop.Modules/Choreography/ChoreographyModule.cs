@@ -11,7 +11,13 @@ using Shop.Modules.Choreography.Contracts;
 using Shop.Modules.Choreography.Data;
 using Shop.Modules.Choreography.Definitions;
 using Shop.Modules.Choreography.Monitor;
+using Shop.Modules.Choreography.Replay;
+using Shop.Modules.Choreography.Runs;
 using Shop.Modules.Choreography.Simulations;
+using Shop.Modules.Choreography.Simulations.Describe;
+using Shop.Modules.Choreography.Simulations.Recent;
+using Shop.Modules.Choreography.Simulations.Seeds;
+using Shop.Modules.Choreography.Simulations.Start;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Http;
@@ -53,35 +59,15 @@ public static class ChoreographyModule
 
     public static IEndpointRouteBuilder MapChoreographyEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/choreography").WithTags("Choreography");
-        group.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListChoreographies(), ct)))
-            .WithSummary("The monitored choreographies: patterns, entity id path, states, Mermaid graph");
-        group.MapGet("/{name}/runs", async (string name, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListChoreographyRuns(name), ct)))
-            .WithSummary("The newest runs of a choreography: entity, execution, status, state, where it diverged");
-        group.MapPost("/{name}/replay", async (string name, HttpRequest request, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ReplayChoreography(name, await ReadBodyAsync(request, allowEmpty: true, ct)), ct)))
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Runs stored events ({from, to} and/or {entityId}) through the definition in memory: which entities conform, where each diverged");
-        group.MapPost("/simulations", StartSimulationAsync)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Starts the WorkflowSimulation workflow with {events: [{source, detailType, detail, wait}]} (or {seed}): each event published, then its wait × Workflows:TimeScale → 202");
-        group.MapGet("/simulations", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSimulations(), ct)))
-            .WithSummary("The newest simulations");
-        group.MapGet("/simulations/seeds", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSimulationSeeds(), ct)))
-            .WithSummary("The simulation files of seed/simulations");
-        group.MapGet("/simulations/{id}", async (string id, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new DescribeSimulation(id), ct)))
-            .WithSummary("A simulation's progress: published, total, status");
+        // Names, ids and bodies are checked: a malformed one is a 400 that names it.
+        var group = endpoints.MapGroup("/choreography").WithTags("Choreography").ProducesProblem(StatusCodes.Status400BadRequest);
+        ListChoreographiesEndpoint.Map(group);
+        ListChoreographyRunsEndpoint.Map(group);
+        ReplayChoreographyEndpoint.Map(group);
+        StartSimulationEndpoint.Map(group);
+        ListSimulationsEndpoint.Map(group);
+        ListSimulationSeedsEndpoint.Map(group);
+        DescribeSimulationEndpoint.Map(group);
         return endpoints;
     }
-
-    private static async Task<Accepted<SimulationInfo>> StartSimulationAsync(HttpRequest request, ISender sender, CancellationToken ct)
-    {
-        var simulation = await sender.Send(new StartSimulation(await ReadBodyAsync(request, allowEmpty: false, ct)), ct);
-        return TypedResults.Accepted($"/choreography/simulations/{simulation.SimulationId}", simulation);
-    }
-
-    private static Task<JsonNode?> ReadBodyAsync(HttpRequest request, bool allowEmpty, CancellationToken ct) =>
-        JsonBody.ReadAsync(request, allowEmpty, ct);
 }

@@ -1,4 +1,3 @@
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Customers.Contracts;
 using Shop.Modules.Customers.Data;
+using Shop.Modules.Customers.Describe;
 using Shop.Modules.Customers.DescribeOnItemDescribed;
 using Shop.Modules.Customers.Seed;
 using Shop.Modules.Inventory.Contracts;
@@ -28,9 +28,9 @@ public static class CustomersModule
 
     public static IEndpointRouteBuilder MapCustomersEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/customer").WithTags("Customers")
-            .MapGet("/describe/{customerId}", async (string customerId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new DescribeCustomer(customerId), ct)));
+        // A malformed customer id is a 400 that names it.
+        var group = app.MapGroup("/customer").WithTags("Customers").ProducesProblem(StatusCodes.Status400BadRequest);
+        DescribeCustomerEndpoint.Map(group);
         return app;
     }
 }

@@ -1,21 +1,23 @@
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Customers.Contracts;
+using Shop.Modules.Delivery.Cancel;
 using Shop.Modules.Delivery.CancelOnLogistics;
 using Shop.Modules.Delivery.Contracts;
 using Shop.Modules.Delivery.Data;
+using Shop.Modules.Delivery.Delivered;
 using Shop.Modules.Delivery.DeliveredOnLogistics;
+using Shop.Modules.Delivery.Describe;
 using Shop.Modules.Delivery.Estimate;
 using Shop.Modules.Delivery.EstimateOnCustomerDescribed;
+using Shop.Modules.Delivery.Start;
 using Shop.Modules.Delivery.StartOnItemRemoved;
 using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events;
-using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Delivery;
 
@@ -34,19 +36,16 @@ public static class DeliveryModule
         return services;
     }
 
+    /// <summary>The seed's GET operations; start, cancel and delivered change state.</summary>
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/delivery").WithTags("Delivery");
-        group.MapGet("/estimate/{address}", async (string address, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(SampleAnswers.Of(await mediator.Send(new EstimateDelivery(address), ct))));
-        group.MapGet("/start/{customerId}/{orderId}/{address}", async (string customerId, string orderId, string address, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(SampleAnswers.Of(await mediator.Send(new StartDelivery(customerId, orderId, address), ct)))).Mutates();
-        group.MapGet("/describe/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(SampleAnswers.Of(await mediator.Send(new DescribeDelivery(customerId, orderId), ct))));
-        group.MapGet("/cancel/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new CancelDelivery(customerId, orderId), ct))).Mutates();
-        group.MapGet("/delivered/{customerId}/{orderId}", async (string customerId, string orderId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new MarkDelivered(customerId, orderId), ct))).Mutates();
+        // Every route reads ids or an address from its path: a malformed one is a 400 that names it.
+        var group = app.MapGroup("/delivery").WithTags("Delivery").ProducesProblem(StatusCodes.Status400BadRequest);
+        EstimateDeliveryEndpoint.Map(group);
+        StartDeliveryEndpoint.Map(group);
+        DescribeDeliveryEndpoint.Map(group);
+        CancelDeliveryEndpoint.Map(group);
+        MarkDeliveredEndpoint.Map(group);
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.EventStore.Contracts;
 using Shop.Modules.EventStore.PutEvents;
+using Shop.Modules.EventStore.Describe;
 using Shop.Modules.EventStore.QueryEvents;
 using Shop.Modules.Kernel.Http;
 
@@ -22,17 +23,15 @@ public static class EventStoreModule
 
     public static IEndpointRouteBuilder MapEventStoreEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var events = endpoints.MapGroup("/events").WithTags("Event store");
+        // Filters, ids and bodies are checked: a malformed one is a 400 that names it.
+        var events = endpoints.MapGroup("/events").WithTags("Event store").ProducesProblem(StatusCodes.Status400BadRequest);
         events.MapPost("/", PutEventsEndpoint.Handle)
             .Accepts<PutEventsRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("PutEvents: publish up to 10 events (EventBridge's request and answer)")
             .Mutates();
-        events.MapGet("/", QueryEventsEndpoint.Handle)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Stored events filtered by who, detailType, source, orderId, bus (event bus name) and time range (from/to, ISO 8601, inclusive), in store order, paged");
-        events.MapGet("/{eventId}", QueryEventsEndpoint.HandleOne)
-            .WithSummary("One stored event by id");
+        FindEventsEndpoint.Map(events);
+        DescribeEventEndpoint.Map(events);
         return endpoints;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Fulfillment.Authorize;
 using Shop.Modules.Fulfillment.Contracts;
 using Shop.Modules.Fulfillment.Processing;
+using Shop.Modules.Fulfillment.Start;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.Patterns;
 using Shop.Modules.Kernel.Rules;
@@ -24,9 +25,9 @@ public static class FulfillmentModule
     {
         services.AddWorkflow(PaymentAuthorizationWorkflow.Definition);
         services.AddWorkflow(FulfillmentProcessingWorkflow.Definition);
-        services.AddWorkflowInputValidator(FulfillmentEvents.FulfillmentWorkflow, StartFulfillmentEndpoint.ValidateInput);
+        services.AddWorkflowInputValidator(FulfillmentEvents.FulfillmentWorkflow, FulfillmentInput.ValidateInput);
         // Started by the rule with {"Input": detail}: the detail is the fulfillment workflow's input, checked alike.
-        services.AddWorkflowInputValidator(FulfillmentEvents.ProcessingWorkflow, input => StartFulfillmentEndpoint.ValidateInput(
+        services.AddWorkflowInputValidator(FulfillmentEvents.ProcessingWorkflow, input => FulfillmentInput.ValidateInput(
             input is System.Text.Json.Nodes.JsonObject o ? o["Input"] : throw new Kernel.Http.InvalidInputException("input", "'input' must be an object {\"Input\": {...}}.")));
         services.AddScoped<IRuleTarget, StartProcessingTarget>();
         // The seed's EventBridge rule: the pattern filters authorized payments, the transformer wraps the detail as {"Input": ...}.
@@ -39,10 +40,9 @@ public static class FulfillmentModule
 
     public static IEndpointRouteBuilder MapFulfillmentEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/fulfillment").WithTags("Fulfillment")
-            .MapPost("/", StartFulfillmentEndpoint.HandleAsync)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Starts the fulfillment workflow: {paymentInstrumentType, orderId?, sellerType? (1P|3P), shippingRegion?, fulfilledBy? (seller|shop), items?} → 202 {executionId}");
+        // The input is checked field by field: a malformed one is a 400 that names it.
+        var group = endpoints.MapGroup("/fulfillment").WithTags("Fulfillment").ProducesProblem(StatusCodes.Status400BadRequest);
+        StartFulfillmentEndpoint.Map(group);
         return endpoints;
     }
 }

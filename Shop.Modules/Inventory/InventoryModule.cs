@@ -1,4 +1,3 @@
-using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,15 +5,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Inventory.Data;
+using Shop.Modules.Inventory.Describe;
 using Shop.Modules.Inventory.DescribeOnItemReserved;
+using Shop.Modules.Inventory.Remove;
 using Shop.Modules.Inventory.RemoveOnPaymentMade;
+using Shop.Modules.Inventory.Reserve;
 using Shop.Modules.Inventory.ReserveOnOrderCreated;
+using Shop.Modules.Inventory.Return;
 using Shop.Modules.Inventory.ReturnOnOrderCanceled;
 using Shop.Modules.Inventory.Seed;
+using Shop.Modules.Inventory.Unreserve;
 using Shop.Modules.Inventory.UnreserveOnPaymentFailed;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events;
-using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.SampleData;
 using Shop.Modules.Orders.Contracts;
 using Shop.Modules.Payments.Contracts;
@@ -40,17 +43,13 @@ public static class InventoryModule
     /// <summary>The seed's GET operations; all but describe change stock.</summary>
     public static IEndpointRouteBuilder MapInventoryEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/inventory").WithTags("Inventory");
-        group.MapGet("/describe/{itemId}", async (string itemId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new DescribeItem(itemId), ct)));
-        group.MapGet("/reserve/{itemId}", async (string itemId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ReserveItem(itemId), ct))).Mutates();
-        group.MapGet("/unreserve/{itemId}", async (string itemId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UnreserveItem(itemId), ct))).Mutates();
-        group.MapGet("/remove/{itemId}", async (string itemId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new RemoveItem(itemId), ct))).Mutates();
-        group.MapGet("/return/{itemId}", async (string itemId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ReturnItem(itemId), ct))).Mutates();
+        // Every route reads an item id from its path: a malformed one is a 400 that names it.
+        var group = app.MapGroup("/inventory").WithTags("Inventory").ProducesProblem(StatusCodes.Status400BadRequest);
+        DescribeItemEndpoint.Map(group);
+        ReserveItemEndpoint.Map(group);
+        UnreserveItemEndpoint.Map(group);
+        RemoveItemEndpoint.Map(group);
+        ReturnItemEndpoint.Map(group);
         return app;
     }
 }

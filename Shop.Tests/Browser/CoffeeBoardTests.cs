@@ -9,7 +9,7 @@ namespace Shop.Tests.Browser;
 public sealed class CoffeeBoardTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Given_a_waiting_drink_When_the_barista_clicks_Done_on_the_board_Then_it_shows_as_completed_by_them()
+    public async Task Given_a_waiting_drink_When_the_barista_clicks_Complete_on_the_board_Then_it_shows_as_completed_by_them()
     {
         var orderId = $"browser-{Guid.NewGuid():N}"[..20];
         using var client = browser.Server.CreateClient();
@@ -26,9 +26,9 @@ public sealed class CoffeeBoardTests(BrowserFixture browser)
 
         await page.GetByLabel($"Barista name for {orderId}").FillAsync("Julia");
         await BrowserFixture.ScreenshotAsync(page, "coffee-board-waiting");
-        await waiting.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{orderId} (Americano grande latte) done by Julia");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{orderId} (Americano grande latte) completed by Julia");
         var finished = page.Locator($"table.recent-drinks tr[data-order='{orderId}']");
         // The board refreshes itself (htmx): the workflow's last step may commit just after the redirect.
         await Assertions.Expect(finished).ToContainTextAsync("completed", new() { Timeout = 15_000 });

@@ -35,7 +35,7 @@ public sealed class BaristaWorkflowTests
         ((string)detail["userId"]!).Should().Be("lars.roewekamp");
         ((string)detail["drink"]!).Should().Be("Americano grande latte");
 
-        (await client.CompleteDrinkAsync("1234567890", "Julia")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await client.CompleteCoffeeOrderAsync("1234567890", "Julia")).StatusCode.Should().Be(HttpStatusCode.Accepted);
         var execution = await client.WaitForStatusAsync(executionId, ExecutionStatus.Succeeded);
 
         JsonNode.DeepEquals(execution["output"], JsonNode.Parse("""
@@ -85,7 +85,7 @@ public sealed class BaristaWorkflowTests
 
         var drink = await client.WaitForDrinkAsync("seed-1", "completed");
         ((string)drink["baristaId"]!).Should().Be("Julia", "the refused second callback changed nothing");
-        var completeAgain = await client.CompleteDrinkAsync("seed-1", "Mia");
+        var completeAgain = await client.CompleteCoffeeOrderAsync("seed-1", "Mia");
         completeAgain.StatusCode.Should().Be(HttpStatusCode.Conflict);
         ((string)(await completeAgain.ProblemAsync())["errorCode"]!).Should().Be("DrinkNotWaiting");
     }
@@ -129,7 +129,7 @@ public sealed class BaristaWorkflowTests
         ((string)(await client.WaitForDrinkAsync("busy-11", "failed"))["reason"]!).Should().Contain("10 drink(s) in progress, capacity 10");
 
         // A drink done frees a barista.
-        (await client.CompleteDrinkAsync("busy-1")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await client.CompleteCoffeeOrderAsync("busy-1")).StatusCode.Should().Be(HttpStatusCode.Accepted);
         await client.WaitForDrinkAsync("busy-1", "completed");
         await Task.Delay(100);
         await client.PlaceCoffeeAsync("busy-12");
@@ -169,7 +169,7 @@ public sealed class BaristaWorkflowTests
         var drink = await client.WaitForDrinkAsync("slow-1", "timed_out");
         ((string)drink["reason"]!).Should().StartWith("States.Timeout");
 
-        (await client.CompleteDrinkAsync("slow-1")).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await client.CompleteCoffeeOrderAsync("slow-1")).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class BaristaWorkflowTests
         var drink = await client.DrinkAsync("long-1");
         ((string)drink["status"]!).Should().Be("waiting", "2600 s have passed, but never 900 s without a heartbeat");
         drink["lastHeartbeatAt"].Should().NotBeNull();
-        (await client.CompleteDrinkAsync("long-1", "Sam")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await client.CompleteCoffeeOrderAsync("long-1", "Sam")).StatusCode.Should().Be(HttpStatusCode.Accepted);
         var execution = await client.WaitForStatusAsync(executionId, ExecutionStatus.Succeeded);
         ((string)execution["output"]!["orderCompleted"]!["orderCreated"]!["baristaId"]!).Should().Be("Sam");
     }

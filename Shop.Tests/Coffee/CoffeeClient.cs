@@ -37,7 +37,7 @@ internal static class CoffeeClient
         }
     }
 
-    public static Task<HttpResponseMessage> CompleteDrinkAsync(this HttpClient client, string orderId, string baristaId = "Julia") =>
+    public static Task<HttpResponseMessage> CompleteCoffeeOrderAsync(this HttpClient client, string orderId, string baristaId = "Julia") =>
         client.PostAsJsonAsync($"/coffee/orders/{orderId}/complete", new { baristaId });
 
     public static Task<HttpResponseMessage> HeartbeatDrinkAsync(this HttpClient client, string orderId) =>

@@ -24,6 +24,6 @@ public sealed class CoffeePageTests
         page.Should().Contain("<h1>Coffee</h1>").And.Contain("hx-get=\"/admin/coffee?handler=Board\"").And.Contain("timed out");
         board.Should().NotContain("<html").And.Contain("2 drink(s) in progress");
         board.IndexOf("first-1", StringComparison.Ordinal).Should().BeLessThan(board.IndexOf("second-1", StringComparison.Ordinal));
-        board.Should().Contain("__RequestVerificationToken", "the Done and Still working forms carry antiforgery tokens");
+        board.Should().Contain("__RequestVerificationToken", "the Complete and Still working forms carry antiforgery tokens");
     }
 }

@@ -66,7 +66,7 @@ public sealed class HealthTests : IDisposable
 
         stored.Should().Be(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))).And.NotBe(token);
         (await _client.HeartbeatDrinkAsync("hashed-1")).IsSuccessStatusCode.Should().BeTrue("the board answers by execution id");
-        (await _client.CompleteDrinkAsync("hashed-1")).IsSuccessStatusCode.Should().BeTrue();
+        (await _client.CompleteCoffeeOrderAsync("hashed-1")).IsSuccessStatusCode.Should().BeTrue();
         await _client.WaitForDrinkAsync("hashed-1", "completed");
     }
 }

@@ -44,7 +44,7 @@ public sealed class Seed003CoffeeTests
         // "Successful Order - 1: Workflow starten", "2: Barista Callback simulieren"
         var first = await StartExecutionAsync(client);
         await client.WaitForDrinkAsync("1234567890", "waiting");
-        (await client.CompleteDrinkAsync("1234567890", "Julia")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await client.CompleteCoffeeOrderAsync("1234567890", "Julia")).StatusCode.Should().Be(HttpStatusCode.Accepted);
         await client.WaitForStatusAsync(first, ExecutionStatus.Succeeded);
 
         // "Unsuccessful Order - 1: Store not open", "2: Workflow starten" with the same payload.
@@ -69,7 +69,7 @@ public sealed class Seed003CoffeeTests
         var client = app.CreateClient();
         await PutOrderCreatedAsync(client);
         await client.WaitForDrinkAsync("1234567890", "waiting");
-        (await client.CompleteDrinkAsync("1234567890", "Julia")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await client.CompleteCoffeeOrderAsync("1234567890", "Julia")).StatusCode.Should().Be(HttpStatusCode.Accepted);
         await client.WaitForDrinkAsync("1234567890", "completed");
         await client.SettingsAsync(new { storeOpen = false });
 

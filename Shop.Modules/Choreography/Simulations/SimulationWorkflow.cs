@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows;
+using Shop.Modules.Choreography.Simulations.Start;
 
 namespace Shop.Modules.Choreography.Simulations;
 

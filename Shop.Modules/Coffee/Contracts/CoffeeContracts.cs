@@ -19,7 +19,7 @@ public static class CoffeeEvents
     public const string WaitingCompletion = "OrderProcessor.WaitingCompletion";
 }
 
-/// <summary>Where a drink is: accepted, at the barista, done, or not made.</summary>
+/// <summary>Where a drink is: accepted, at the barista, completed, or not made.</summary>
 public static class DrinkStatus
 {
     public const string Received = "received";
@@ -69,8 +69,11 @@ public sealed record ListDrinks(int RecentCount = 20) : IRequest<DrinkBoard>;
 
 public sealed record DrinkBoard(IReadOnlyList<DrinkDto> Waiting, IReadOnlyList<DrinkDto> Recent, DateTimeOffset AsOf);
 
-/// <summary>The barista is done: SendTaskSuccess with <c>{"baristaId"}</c> for the drink's task token.</summary>
-public sealed record CompleteDrink(string OrderId, string? BaristaId) : IRequest<DrinkDto>;
+/// <summary>
+/// The barista completes the order (seed 003: "Awaiting Order Completion", then "Order Completed"): SendTaskSuccess
+/// with <c>{"baristaId"}</c> for the drink's task token.
+/// </summary>
+public sealed record CompleteCoffeeOrder(string OrderId, string? BaristaId) : IRequest<DrinkDto>;
 
 /// <summary>The barista is still working: SendTaskHeartbeat for the drink's task token.</summary>
 public sealed record HeartbeatDrink(string OrderId) : IRequest<DrinkDto>;

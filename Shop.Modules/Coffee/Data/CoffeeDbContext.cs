@@ -88,6 +88,18 @@ internal sealed class CoffeeDbContext(DbContextOptions<CoffeeDbContext> options,
         await Drinks.FirstOrDefaultAsync(d => d.OrderId == orderId, cancellationToken)
         ?? throw new NotFoundException("Drink", orderId) { ErrorCode = CoffeeErrors.DrinkNotFound };
 
+    /// <summary>The drink, when it waits for a barista (complete and heartbeat answer its wait); 409 otherwise.</summary>
+    public async Task<Drink> FindWaitingDrinkAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var drink = await FindDrinkAsync(orderId, cancellationToken);
+        if (drink.Status != DrinkStatus.Waiting || drink.ExecutionId is null)
+            throw new ConflictException("Drink not waiting", $"Drink '{orderId}' is {drink.Status}; only a waiting drink can be completed or kept alive.")
+            {
+                ErrorCode = CoffeeErrors.DrinkNotWaiting,
+            };
+        return drink;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseShopConventions();
 

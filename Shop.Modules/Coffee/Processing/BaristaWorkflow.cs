@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Coffee.Contracts;
-using Shop.Modules.Coffee.Ordering;
 using Shop.Modules.Workflows;
 
 namespace Shop.Modules.Coffee.Processing;
@@ -30,11 +29,11 @@ internal static class BaristaWorkflow
         .Task("Trigger Workflow", TriggerAsync, t => t.ResultPath("$").Next("Get Store Status"))
         .Task("Get Store Status", GetStoreStatusAsync, t => t.ResultPath("$.storeInfo").Next("Is store open?"))
         .Choice("Is store open?", c => c
-            .When("store closed", data => data["storeInfo"]?["open"]?.GetValueKind() != JsonValueKind.True, "Store Closed")
+            .When("store closed", data => Read(data).StoreInfo?.Open != true, "Store Closed")
             .Otherwise("Get Capacity"))
         .Task("Get Capacity", GetCapacityAsync, t => t.ResultPath("$.isCapacityAvailable").Next("Is capacity available?"))
         .Choice("Is capacity available?", c => c
-            .When("capacity full", data => data["isCapacityAvailable"]?["available"]?.GetValueKind() != JsonValueKind.True, "No Capacity")
+            .When("capacity full", data => Read(data).IsCapacityAvailable?.Available != true, "No Capacity")
             .Otherwise("Awaiting Order Completion"))
         .WaitForCallback("Awaiting Order Completion", AwaitCompletionAsync, s => s
             .HeartbeatSeconds(HeartbeatSeconds)
@@ -92,35 +91,34 @@ internal static class BaristaWorkflow
 
     private static async Task AwaitCompletionAsync(StepContext ctx, CancellationToken ct)
     {
-        var order = ctx.Input["orderToCreate"];
+        var order = Order(ctx);
         await ctx.PublishAsync(CoffeeEvents.WorkshopSource, CoffeeEvents.WaitingCompletion, new JsonObject
         {
             ["Message"] = WaitingMessage,
             ["TaskToken"] = ctx.TaskToken,
-            ["orderId"] = order?["orderId"]?.DeepClone(),
-            ["userId"] = order?["userId"]?.DeepClone(),
-            ["drink"] = order?["drink"]?.DeepClone(),
+            ["orderId"] = order.OrderId,
+            ["userId"] = order.UserId,
+            ["drink"] = order.Drink,
         }, ct);
-        await ctx.Mediator.Send(new UpdateDrink(OrderId(ctx), DrinkStatus.Waiting, TaskToken: ctx.TaskToken), ct);
+        await ctx.Mediator.Send(new UpdateDrink(order.OrderId, DrinkStatus.Waiting, TaskToken: ctx.TaskToken), ct);
     }
 
     private static async Task<JsonNode?> CompleteAsync(StepContext ctx, CancellationToken ct)
     {
-        var order = ctx.Input["orderToCreate"];
-        var orderId = OrderId(ctx);
-        var baristaId = Text(order?["barista"]?["baristaId"]);
-        await ctx.Mediator.Send(new UpdateDrink(orderId, DrinkStatus.Completed, BaristaId: baristaId), ct);
+        var order = Order(ctx);
+        var baristaId = Text(order.Barista?["baristaId"]);
+        await ctx.Mediator.Send(new UpdateDrink(order.OrderId, DrinkStatus.Completed, BaristaId: baristaId), ct);
         return new JsonObject
         {
             ["orderCompleted"] = new JsonObject
             {
-                ["displayMessage"] = $"Order with id {orderId} is ready for pick up.",
+                ["displayMessage"] = $"Order with id {order.OrderId} is ready for pick up.",
                 ["orderCreated"] = new JsonObject
                 {
-                    ["orderId"] = orderId,
+                    ["orderId"] = order.OrderId,
                     ["orderStatus"] = "ready for pickup",
-                    ["userId"] = order?["userId"]?.DeepClone(),
-                    ["drink"] = order?["drink"]?.DeepClone(),
+                    ["userId"] = order.UserId,
+                    ["drink"] = order.Drink,
                     ["baristaId"] = baristaId,
                 },
             },
@@ -129,14 +127,36 @@ internal static class BaristaWorkflow
 
     private static async Task FinishUnmadeAsync(StepContext ctx, string status, CancellationToken ct)
     {
-        var error = ctx.Input["errorComment"];
-        var reason = $"{Text(error?["Error"])}: {Text(error?["Cause"])}";
+        var state = State(ctx);
+        var reason = $"{state.ErrorComment?.Error}: {state.ErrorComment?.Cause}";
         await ctx.Mediator.Send(new UpdateDrink(OrderId(ctx), status, Reason: reason), ct);
     }
 
-    private static string OrderId(StepContext ctx) =>
-        Text(ctx.Input["orderToCreate"]?["orderId"]) ?? throw new StepFailedException(StatesErrors.Runtime, "The state input has no orderToCreate.orderId.");
+    // ---------------------------------------------------------------- the state, typed
+
+    private static BaristaState State(StepContext ctx) => ctx.InputAs<BaristaState>();
+
+    private static BaristaState Read(JsonNode data) => data.Deserialize<BaristaState>(WorkflowJson.Options) ?? new BaristaState(null, null, null, null);
+
+    private static OrderToCreate Order(StepContext ctx) => State(ctx).OrderToCreate is { OrderId: not null } order
+        ? order
+        : throw new StepFailedException(StatesErrors.Runtime, "The state input has no orderToCreate.orderId.");
+
+    private static string OrderId(StepContext ctx) => Order(ctx).OrderId;
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
+
+    /// <summary>The state data as the steps read it (camelCase JSON, growing as the steps add their results).</summary>
+    private sealed record BaristaState(OrderToCreate? OrderToCreate, StoreInfo? StoreInfo, CapacityInfo? IsCapacityAvailable, ErrorComment? ErrorComment);
+
+    /// <param name="Barista">What the barista sent with SendTaskSuccess (the seed's <c>{"baristaId"}</c>): the caller's JSON, kept as sent.</param>
+    private sealed record OrderToCreate(string? State, string OrderId, string? UserId, string? Drink, JsonNode? Barista);
+
+    private sealed record StoreInfo(bool Open);
+
+    private sealed record CapacityInfo(int RunningExecutions, int Capacity, bool Available);
+
+    /// <summary>The error a Catch keeps at <c>$.errorComment</c>.</summary>
+    private sealed record ErrorComment(string? Error, string? Cause);
 }

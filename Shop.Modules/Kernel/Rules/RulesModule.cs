@@ -51,7 +51,8 @@ public static class RulesModule
 
     public static IEndpointRouteBuilder MapRulesEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/rules").WithTags("Rules");
+        // A malformed request (query, pattern, event) is a 400 that says what is wrong.
+        var group = endpoints.MapGroup("/rules").WithTags("Rules").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/", (RuleRegistry registry) => TypedResults.Ok(registry.Rules.Select(RuleEndpoints.Describe).ToArray()))
             .WithSummary("Every rule: name, event pattern, target, target input, where it was declared");
         group.MapPost("/test", RuleEndpoints.TestAsync)

@@ -13,12 +13,3 @@ internal sealed class ListOrdersHandler(OrdersDbContext db) : IRequestHandler<Li
             .Take(Math.Clamp(request.Limit, 1, 500))
             .ToListAsync(cancellationToken)).Select(o => o.ToDto()).ToArray();
 }
-
-internal sealed class CountOrdersByStatusHandler(OrdersDbContext db) : IRequestHandler<CountOrdersByStatus, IReadOnlyDictionary<string, int>>
-{
-    public async ValueTask<IReadOnlyDictionary<string, int>> Handle(CountOrdersByStatus request, CancellationToken cancellationToken) =>
-        await db.Orders.AsNoTracking()
-            .GroupBy(o => o.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Status, g => g.Count, StringComparer.Ordinal, cancellationToken);
-}

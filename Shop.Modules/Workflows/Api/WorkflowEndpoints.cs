@@ -28,7 +28,10 @@ internal static class WorkflowEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/workflows").WithTags("Workflows");
+        // The engine's refusals (DomainException → ProblemDetails): bad input, no such workflow, execution or token,
+        // and a state that forbids the call (stop or redrive of an execution that cannot).
+        var group = endpoints.MapGroup("/workflows").WithTags("Workflows")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", (IWorkflowEngine engine) => TypedResults.Ok(engine.Definitions.Select(Describe).ToArray()));
         group.MapPost("/{workflow}/executions", StartAsync);
         group.MapGet("/executions", async (IWorkflowEngine engine, string? workflow, string? status, int? page, CancellationToken ct) =>

@@ -8,7 +8,7 @@ using Shop.Modules.Kernel.Http;
 namespace Shop.Web.Pages.Coffee;
 
 /// <summary>
-/// The barista board (drinks waiting, oldest first, with Done / Still working), the latest finished drinks,
+/// The barista board (drinks waiting, oldest first, with Complete / Still working), the latest finished drinks,
 /// the store settings and a small order form. The board part is polled by htmx.
 /// </summary>
 public sealed class IndexModel(ISender sender) : PageModel
@@ -39,11 +39,11 @@ public sealed class IndexModel(ISender sender) : PageModel
         return Partial("_DrinkBoard", this);
     }
 
-    public async Task<IActionResult> OnPostDoneAsync(string orderId, string? baristaName, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostCompleteAsync(string orderId, string? baristaName, CancellationToken cancellationToken) =>
         await ActAsync(async () =>
         {
-            var drink = await sender.Send(new CompleteDrink(orderId, baristaName), cancellationToken);
-            return $"Drink {drink.OrderId} ({drink.Drink}) done by {baristaName?.Trim()}.";
+            var drink = await sender.Send(new CompleteCoffeeOrder(orderId, baristaName), cancellationToken);
+            return $"Order {drink.OrderId} ({drink.Drink}) completed by {baristaName?.Trim()}.";
         });
 
     public async Task<IActionResult> OnPostHeartbeatAsync(string orderId, CancellationToken cancellationToken) =>

@@ -11,7 +11,8 @@ internal static class AslEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/workflows").WithTags("Workflows");
+        // An invalid document or name is a 400 that says why.
+        var group = endpoints.MapGroup("/workflows").WithTags("Workflows").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPut("/{name}", PutAsync).Accepts<object>("application/json");
         group.MapGet("/{name}/definition", GetAsync);
     }
