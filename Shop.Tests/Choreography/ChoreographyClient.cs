@@ -1,3 +1,4 @@
+using Shop.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -25,12 +26,8 @@ internal static class ChoreographyClient
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var simulation = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         var id = (string)simulation["simulationId"]!;
-        for (var i = 0; i < 800; i++)
-        {
-            simulation = (await client.GetFromJsonAsync<JsonObject>($"/choreography/simulations/{id}"))!;
-            if ((string)simulation["status"]! != "RUNNING") break;
-            await Task.Delay(25);
-        }
+        simulation = await Eventually.UntilAsync(async () => (await client.GetFromJsonAsync<JsonObject>($"/choreography/simulations/{id}"))!,
+            s => (string)s["status"]! != "RUNNING", s => $"simulation {id} still runs: {s}");
         ((string)simulation["status"]!).Should().Be("SUCCEEDED");
         ((int)simulation["published"]!).Should().Be((int)simulation["total"]!);
         return simulation;
@@ -41,14 +38,10 @@ internal static class ChoreographyClient
 
     public static async Task<JsonObject> RunAsync(this HttpClient client, string choreography, string entityId)
     {
-        for (var i = 0; i < 400; i++)
-        {
-            var runs = await client.GetFromJsonAsync<JsonArray>($"/choreography/{choreography}/runs");
-            var run = runs!.FirstOrDefault(r => (string)r!["entityId"]! == entityId);
-            if (run is not null) return run.AsObject();
-            await Task.Delay(25);
-        }
-        throw new TimeoutException($"No run of {choreography} for {entityId}.");
+        var run = await Eventually.UntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonArray>($"/choreography/{choreography}/runs"))!.FirstOrDefault(r => (string)r!["entityId"]! == entityId),
+            r => r is not null, _ => $"no run of {choreography} for {entityId}");
+        return run!.AsObject();
     }
 
     /// <summary>Waits for the run's execution to reach <paramref name="status"/>; returns its description.</summary>

@@ -131,7 +131,7 @@ public sealed class BaristaWorkflowTests
         // A drink done frees a barista.
         (await client.CompleteCoffeeOrderAsync("busy-1")).StatusCode.Should().Be(HttpStatusCode.Accepted);
         await client.WaitForDrinkAsync("busy-1", "completed");
-        await Task.Delay(100);
+        await Eventually.IdleAsync(app.Services);
         await client.PlaceCoffeeAsync("busy-12");
         await client.WaitForDrinkAsync("busy-12", "waiting");
     }
@@ -256,12 +256,7 @@ public sealed class BaristaWorkflowTests
         (await ExecutionNamesAsync(client)).Should().Equal("twice-1");
     }
 
-    private static async Task WaitForEventsDeliveredAsync(ShopApp app)
-    {
-        var dispatcher = app.Services.GetRequiredService<EventDispatcher>();
-        for (var i = 0; i < 400 && !dispatcher.IsIdle; i++) await Task.Delay(25);
-        dispatcher.IsIdle.Should().BeTrue();
-    }
+    private static Task WaitForEventsDeliveredAsync(ShopApp app) => Eventually.IdleAsync(app.Services);
 
     private static async Task ExpectBadRequestAsync(HttpResponseMessage response, string field)
     {

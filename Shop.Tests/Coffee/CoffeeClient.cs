@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Coffee;
 
@@ -17,24 +18,17 @@ internal static class CoffeeClient
     public static async Task<JsonObject> DrinkAsync(this HttpClient client, string orderId) =>
         (await client.GetFromJsonAsync<JsonObject>($"/coffee/orders/{orderId}"))!;
 
-    public static async Task<JsonObject> WaitForDrinkAsync(this HttpClient client, string orderId, string status, double seconds = 15)
+    public static async Task<JsonObject> WaitForDrinkAsync(this HttpClient client, string orderId, string status, double seconds = Eventually.DefaultSeconds)
     {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var response = await client.GetAsync(new Uri($"/coffee/orders/{orderId}", UriKind.Relative));
-            if (response.StatusCode == HttpStatusCode.OK)
+        var (code, drink) = await Eventually.UntilAsync(async () =>
             {
-                var drink = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-                if ((string)drink["status"]! == status) return drink;
-                if (DateTime.UtcNow > until) throw new TimeoutException($"Drink {orderId} is {drink["status"]}, not {status}: {drink}");
-            }
-            else if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"Drink {orderId} not found ({response.StatusCode}), expected {status}");
-            }
-            await Task.Delay(25);
-        }
+                var response = await client.GetAsync(new Uri($"/coffee/orders/{orderId}", UriKind.Relative));
+                return (response.StatusCode, Drink: response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonObject>() : null);
+            },
+            seen => (string?)seen.Drink?["status"] == status,
+            seen => seen.Drink is null ? $"drink {orderId} not found ({seen.StatusCode}), expected {status}" : $"drink {orderId} is {seen.Drink["status"]}, not {status}: {seen.Drink}",
+            seconds);
+        return drink!;
     }
 
     public static Task<HttpResponseMessage> CompleteCoffeeOrderAsync(this HttpClient client, string orderId, string baristaId = "Julia") =>

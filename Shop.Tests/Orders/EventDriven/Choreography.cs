@@ -24,17 +24,12 @@ internal static class Choreography
     }
 
     /// <summary>Waits until every stored event has been delivered and the dispatcher sleeps.</summary>
-    public static async Task SettleAsync(this ShopApp app, TimeSpan? timeout = null)
+    public static Task SettleAsync(this ShopApp app, TimeSpan? timeout = null)
     {
         var dispatcher = app.Services.GetRequiredService<EventDispatcher>();
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (dispatcher.IsIdle && await app.UndispatchedAsync() == 0) return;
-            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(60)))
-                throw new TimeoutException($"Events still undelivered after {clock.Elapsed}: {await app.UndispatchedAsync()}");
-            await Task.Delay(20);
-        }
+        return Eventually.UntilAsync(async () => (Idle: dispatcher.IsIdle, Undispatched: await app.UndispatchedAsync()),
+            seen => seen.Idle && seen.Undispatched == 0, seen => $"{seen.Undispatched} event(s) still undelivered",
+            (timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds);
     }
 
     public static async Task<int> UndispatchedAsync(this ShopApp app)

@@ -49,32 +49,15 @@ internal sealed class OrchestratedOrderDriver : IDisposable
             execution => (string)execution["status"]! != ExecutionStatus.Running,
             execution => $"{executionId} still runs in '{execution["currentState"]}'.");
 
-    private async Task<JsonObject> WaitUntilAsync(string executionId, double seconds, Func<JsonObject, bool> reached, Func<JsonObject, string> timedOut)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
+    private Task<JsonObject> WaitUntilAsync(string executionId, double seconds, Func<JsonObject, bool> reached, Func<JsonObject, string> timedOut) =>
+        Eventually.UntilAsync(async () =>
         {
             await SettleAsync(seconds);
-            var execution = await Client.DescribeAsync(executionId);
-            if (reached(execution)) return execution;
-            if (DateTime.UtcNow > until) throw new TimeoutException(timedOut(execution));
-            await Task.Delay(20);
-        }
-    }
+            return await Client.DescribeAsync(executionId);
+        }, reached, timedOut, seconds);
 
-    /// <summary>Until no step runs or waits in the queue and every committed event has been delivered (seen twice in a row).</summary>
-    public async Task SettleAsync(double seconds = 30)
-    {
-        var worker = App.Services.GetRequiredService<WorkflowWorker>();
-        var dispatcher = App.Services.GetRequiredService<EventDispatcher>();
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        for (var quiet = 0; quiet < 2;)
-        {
-            quiet = worker.IsIdle && dispatcher.IsIdle ? quiet + 1 : 0;
-            if (DateTime.UtcNow > until) throw new TimeoutException("The shop did not settle.");
-            await Task.Delay(15);
-        }
-    }
+    /// <summary>Until no step runs or waits in the queue and every committed event has been delivered.</summary>
+    public Task SettleAsync(double seconds = 30) => Eventually.IdleAsync(App.Services, seconds);
 
     /// <summary>The states the execution entered, in order (from GET /workflows/executions/{id}/history).</summary>
     public async Task<List<string>> EnteredStatesAsync(string executionId) =>
