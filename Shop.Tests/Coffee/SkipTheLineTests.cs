@@ -127,14 +127,7 @@ public sealed class SkipTheLineTests : IDisposable
         executions.Should().BeEmpty();
     }
 
-    private async Task WaitForInvoiceAsync()
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            var order = await _client.GetFromJsonAsync<JsonObject>("/skiptheline/orders/acc-1/station-cafe");
-            if ((string?)order!["status"] == "invoiced") return;
-            await Task.Delay(25);
-        }
-        throw new TimeoutException("The order was never invoiced.");
-    }
+    private Task<JsonObject> WaitForInvoiceAsync() =>
+        Eventually.UntilAsync(async () => (await _client.GetFromJsonAsync<JsonObject>("/skiptheline/orders/acc-1/station-cafe"))!,
+            order => (string?)order["status"] == "invoiced", order => $"the order was never invoiced: {order}");
 }

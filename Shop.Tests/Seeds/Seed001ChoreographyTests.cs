@@ -170,16 +170,9 @@ public sealed class Seed001ChoreographyTests
         define.Should().Throw<InvalidOperationException>().WithMessage("*entity id path*");
     }
 
-    private static async Task<JsonObject> WaitForNewRunAsync(HttpClient client, string entityId, string previousExecutionId)
-    {
-        for (var i = 0; i < 1200; i++)
-        {
-            var run = await client.RunAsync("SecondHandCar", entityId);
-            if ((string)run["executionId"]! != previousExecutionId) return run;
-            await Task.Delay(25);
-        }
-        throw new TimeoutException($"No new run of {entityId}.");
-    }
+    private static Task<JsonObject> WaitForNewRunAsync(HttpClient client, string entityId, string previousExecutionId) =>
+        Eventually.UntilAsync(() => client.RunAsync("SecondHandCar", entityId),
+            run => (string)run["executionId"]! != previousExecutionId, _ => $"no new run of {entityId}");
 
     private static async Task WaitInStateAsync(HttpClient client, string executionId, string state)
     {
@@ -187,16 +180,9 @@ public sealed class Seed001ChoreographyTests
         ((string?)(await client.DescribeAsync(executionId))["currentState"]).Should().Be(state);
     }
 
-    private static async Task WaitForHistoryAsync(HttpClient client, string executionId, string state, int succeeded)
-    {
-        for (var i = 0; i < 1200; i++)
-        {
-            var count = (await client.HistoryAsync(executionId)).Count(e => (string?)e["state"] == state && (string)e["type"]! == "TaskSucceeded");
-            if (count >= succeeded) return;
-            await Task.Delay(25);
-        }
-        throw new TimeoutException($"{state} did not succeed {succeeded} times.");
-    }
+    private static Task<int> WaitForHistoryAsync(HttpClient client, string executionId, string state, int succeeded) =>
+        Eventually.UntilAsync(async () => (await client.HistoryAsync(executionId)).Count(e => (string?)e["state"] == state && (string)e["type"]! == "TaskSucceeded"),
+            count => count >= succeeded, count => $"{state} succeeded {count} times, not {succeeded}");
 
     private static async Task<List<string>> DetailTypesAsync(HttpClient client)
     {

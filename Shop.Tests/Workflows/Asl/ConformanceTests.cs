@@ -49,17 +49,9 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
             execution.Cause.Should().Be((string?)cause, because);
     }
 
-    private static async Task<ExecutionDescription> WaitForEndAsync(IWorkflowEngine engine, string id)
-    {
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var execution = await engine.DescribeAsync(id);
-            if (execution.Status != ExecutionStatus.Running) return execution;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"Execution {id} is still RUNNING in '{execution.CurrentState}'.");
-            await Task.Delay(20);
-        }
-    }
+    private static Task<ExecutionDescription> WaitForEndAsync(IWorkflowEngine engine, string id) =>
+        Eventually.UntilAsync(() => engine.DescribeAsync(id), execution => execution.Status != ExecutionStatus.Running,
+            execution => $"execution {id} is still RUNNING in '{execution.CurrentState}'", 60);
 
     /// <summary>Key order ignored, arrays ordered, numbers by value: compared as canonical text.</summary>
     private static string Normalise(JsonNode? node) => JsonSerializer.Serialize(Canonical(node));
