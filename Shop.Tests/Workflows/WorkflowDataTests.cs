@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +31,7 @@ public sealed class WorkflowDataTests
     }
 
     [Fact]
-    public async Task Given_a_million_executions_When_a_workflows_running_ones_are_counted_Then_the_index_answers_fast()
+    public async Task Given_a_million_executions_When_a_workflows_running_ones_are_counted_Then_a_covering_index_answers()
     {
         using var app = new ShopApp().WithTestWorkflows();
         app.CreateClient();
@@ -56,10 +55,10 @@ public sealed class WorkflowDataTests
         await using var scope = app.Services.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
 
-        var timer = Stopwatch.StartNew();
+        // The plan above is the proof that the count does not scan; how fast it is belongs to Shop.Bench (--preload), not
+        // to a timed assert that a busy machine breaks.
         var running = await engine.CountRunningAsync("Bulk.3");
 
-        timer.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(200));
         running.Should().Be(0, "i % 100 == 0 never has i % 10 == 3");
         (await engine.CountRunningAsync("Bulk.0")).Should().Be(10_000);
     }
