@@ -56,6 +56,7 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         var failures = new List<string>();
         var changes = new List<string>();
         var (checkedRejections, busy, quietTime) = (0, 0, TimeSpan.Zero);
+        var (bytes, largest, generated) = (0L, 0L, TimeSpan.Zero);
         await using var probe = new SqliteConnection(app.Services.GetRequiredService<DatabaseSettings>().ConnectionString);
         await probe.OpenAsync();
         var clock = Stopwatch.StartNew();
@@ -63,10 +64,13 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         var spent = new Dictionary<string, (int Count, TimeSpan Time)>();
         for (var i = 0; i < Requests; i++)
         {
+            var generating = Stopwatch.StartNew();
             var reaction = i % 4 == 3 ? fuzz.Pick(reactions) : default;
             var kind = i % 4 == 3 ? $"PutEvents {reaction.Item2}" : $"{operations[i % operations.Count].Method} {operations[i % operations.Count].Template}";
             using var request = i % 4 == 3 ? PutEvents(fuzz, reaction) : Generated(fuzz, operations[i % operations.Count], i);
             var described = $"{request.Method} {request.RequestUri}";
+            var size = request.Content?.Headers.ContentLength ?? 0;
+            (bytes, largest, generated) = (bytes + size, Math.Max(largest, size), generated + generating.Elapsed);
             var quiet = Stopwatch.StartNew();
             var before = i % CheckEvery == 0 ? await QuietVersionAsync(app, probe) : null;
             if (i % CheckEvery == 0 && before is null) busy++;
@@ -89,7 +93,10 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         }
         output.WriteLine($"{Requests} requests over {operations.Count} operations and {reactions.Count} reactions in {clock.Elapsed} "
             + $"({quietTime} of it waiting for a quiet shop); {checkedRejections} rejected requests checked against the database, {changes.Count} changed it, {busy} checks skipped (shop never quiet)");
-        foreach (var (kind, (count, time)) in spent.OrderByDescending(k => k.Value.Time).Take(8))
+        output.WriteLine($"  generating took {generated}; {bytes / 1e6:F1} MB of bodies sent, the largest {largest / 1e6:F1} MB");
+        foreach (var group in spent.GroupBy(k => k.Key.StartsWith("PutEvents", StringComparison.Ordinal) ? "PutEvents" : "other operations"))
+            output.WriteLine($"  {group.Sum(k => k.Value.Time.TotalSeconds),7:F1} s in {group.Sum(k => k.Value.Count),5} x {group.Key} (all)");
+        foreach (var (kind, (count, time)) in spent.OrderByDescending(k => k.Value.Time).Take(20))
             output.WriteLine($"  {time.TotalSeconds,7:F1} s in {count,5} x {kind} ({time.TotalMilliseconds / count:F0} ms each)");
         failures.Should().BeEmpty();
         changes.Should().BeEmpty("a rejected request changes nothing");
