@@ -206,4 +206,18 @@ public sealed class EventStoreApiTests : IDisposable
         (await listed.Content.ReadAsStringAsync()).Should().Contain("\"Nested\"");
         (await _client.GetAsync(new Uri($"/events/{id}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Given_a_detail_as_deep_as_a_body_may_be_When_put_Then_stored_and_one_level_deeper_is_refused()
+    {
+        // 64 levels (JsonBody.MaxDepth) plus the envelope's own was a 500 when storing (found by the fuzz test).
+        static string Nested(int depth) => string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
+        var (status, put) = await PutAsync(Entry("Deep", "Nested", Nested(64)), Entry("Deep", "Nested", Nested(65)));
+
+        status.Should().Be(HttpStatusCode.OK, put.ToJsonString());
+        put["FailedEntryCount"]!.GetValue<int>().Should().Be(1);
+        var id = (string)put["Entries"]![0]!["EventId"]!;
+        ((string)put["Entries"]![1]!["ErrorCode"]!).Should().Be("MalformedDetail");
+        (await _client.GetAsync(new Uri($"/events/{id}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }

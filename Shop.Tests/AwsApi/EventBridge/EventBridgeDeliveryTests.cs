@@ -153,4 +153,24 @@ public sealed class EventBridgeDeliveryTests
         await events.FailAsync("PutEvents", new JsonObject { ["Entries"] = new JsonArray() }, "ValidationException");
         await events.FailAsync("PutEvents", new JsonObject(), "ValidationException");
     }
+
+    [Fact]
+    public async Task Given_a_detail_as_deep_as_a_body_may_be_When_put_over_the_AWS_API_Then_stored_and_one_level_deeper_is_MalformedDetail()
+    {
+        // 64 levels plus the envelope's own was a 500 (found by the fuzz test); EventBridge answers per entry.
+        static string Nested(int depth) => string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
+        using var app = new ShopApp();
+        var events = new EventBridgeClient(app.CreateClient());
+
+        var result = await events.CallAsync("PutEvents", new JsonObject
+        {
+            ["Entries"] = new JsonArray(
+                new JsonObject { ["Source"] = "s", ["DetailType"] = "Deep", ["Detail"] = Nested(64) },
+                new JsonObject { ["Source"] = "s", ["DetailType"] = "Deep", ["Detail"] = Nested(65) }),
+        });
+
+        ((int?)result["FailedEntryCount"]).Should().Be(1, result.ToJsonString());
+        ((string?)result["Entries"]![0]!["EventId"]).Should().NotBeNullOrEmpty();
+        ((string?)result["Entries"]![1]!["ErrorCode"]).Should().Be("MalformedDetail");
+    }
 }
