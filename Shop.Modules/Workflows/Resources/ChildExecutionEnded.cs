@@ -23,8 +23,9 @@ internal sealed class ChildExecutionEnded(HandleOnce once, IMediator mediator, I
     {
         var @event = notification.Event;
         if (!@event.Is(Source, DetailType)) return;
-        if (@event.Detail["executionArn"]?.GetValue<string>() is not { } executionArn) return;
-        if (@event.Detail["status"]?.GetValue<string>() is not { } status || status == ExecutionStatus.Running) return;
+        // Anyone may put an event with this source and detail-type: one whose members are not strings is not the engine's.
+        if (Text(@event.Detail["executionArn"]) is not { } executionArn) return;
+        if (Text(@event.Detail["status"]) is not { } status || status == ExecutionStatus.Running) return;
 
         await once.RunAsync(@event, nameof(ChildExecutionEnded), async ct =>
         {
@@ -55,4 +56,6 @@ internal sealed class ChildExecutionEnded(HandleOnce once, IMediator mediator, I
             }
         }, cancellationToken);
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

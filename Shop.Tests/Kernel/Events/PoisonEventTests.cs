@@ -39,6 +39,19 @@ public sealed class PoisonEventTests : IDisposable
         await EventDrivenOrderCompletesAsync();
     }
 
+    /// <summary>The engine's own child-ended event, as anyone may put it: members of the wrong type are ignored, never a dead delivery.</summary>
+    [Theory]
+    [InlineData("""{"executionArn": 5, "status": "SUCCEEDED"}""")]
+    [InlineData("""{"executionArn": "arn:aws:states:us-east-1:000000000000:execution:x:y", "status": {"a": 1}}""")]
+    [InlineData("""{"executionArn": ["x"], "status": null}""")]
+    public async Task Given_an_execution_status_change_with_members_of_the_wrong_type_When_put_Then_it_is_ignored_not_dead(string detail)
+    {
+        await RuleTests.PutEventAsync(_client, "aws.states", "Step Functions Execution Status Change", JsonNode.Parse(detail)!.AsObject());
+        await _app.SettleAsync();
+
+        (await _client.GetFromJsonAsync<JsonArray>("/events/dead")).Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Given_a_handler_that_always_fails_When_its_event_is_put_Then_the_delivery_is_dead_listed_with_its_error_and_other_orders_complete()
     {
