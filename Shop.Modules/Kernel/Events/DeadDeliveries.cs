@@ -90,12 +90,12 @@ public static class DeadDeliveryEndpoints
 {
     public static IEndpointRouteBuilder MapDeadDeliveryEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/events/dead").WithTags("Event store");
+        var group = endpoints.MapGroup("/events/dead").WithTags("Event store").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/", async (IDeadDeliveries dead, string? list, CancellationToken ct) =>
-                TypedResults.Ok(string.IsNullOrEmpty(list) ? await dead.ListAsync(ct) : await dead.ListAsync(list, ct)))
+                TypedResults.Ok(string.IsNullOrEmpty(list) ? await dead.ListAsync(ct) : await dead.ListAsync(ListName(list), ct)))
             .WithSummary("Deliveries set aside after their last attempt failed, each with its error and dead-letter list; ?list= one named list");
         group.MapPost("/redrive", async (IDeadDeliveries dead, string list, CancellationToken ct) =>
-                TypedResults.Ok(new { list, redriven = await dead.RedriveAsync(list, ct) }))
+                TypedResults.Ok(new { list, redriven = await dead.RedriveAsync(ListName(list), ct) }))
             .WithSummary("Delivers every dead delivery of a named dead-letter list (?list=) again, with all its attempts");
         group.MapPost("/{id:long}/retry", RetryAsync).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Delivers a dead delivery again, with all its attempts");
@@ -103,6 +103,10 @@ public static class DeadDeliveryEndpoints
             .WithSummary("Drops a dead delivery: its subscriber never gets that event");
         return endpoints;
     }
+
+    private static string ListName(string list) => Rules.DeadLetterList.IsName(list)
+        ? list
+        : throw new InvalidInputException("list", "'list' must be a dead-letter list's name: 1 to 80 characters, no ':' (the queue name of its SQS ARN).");
 
     private static async Task<NoContent> RetryAsync(long id, IDeadDeliveries dead, CancellationToken ct) =>
         await dead.RetryAsync(id, ct) ? TypedResults.NoContent() : throw new NotFoundException("Dead delivery", id.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -75,7 +75,10 @@ public static class DeadLetterList
 {
     /// <summary>The queue name of <c>arn:aws:sqs:region:account:name</c>; null when it is not an SQS queue ARN.</summary>
     public static string? NameOf(string arn) =>
-        arn.Split(':') is ["arn", _, "sqs", _, _, var name] && name.Length is >= 1 and <= 80 ? name : null;
+        arn.Split(':') is ["arn", _, "sqs", _, _, var name] && IsName(name) ? name : null;
+
+    /// <summary>What <see cref="NameOf"/> can give: 1 to 80 characters, no ':'.</summary>
+    public static bool IsName(string name) => name.Length is >= 1 and <= 80 && !name.Contains(':', StringComparison.Ordinal);
 }
 
 /// <summary>

@@ -39,6 +39,18 @@ public sealed class PoisonEventTests : IDisposable
         await EventDrivenOrderCompletesAsync();
     }
 
+    [Theory]
+    [InlineData("GET", "/events/dead?list=a:b")]
+    [InlineData("POST", "/events/dead/redrive?list=a:b")]
+    [InlineData("POST", "/events/dead/redrive?list=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    public async Task Given_a_list_that_cannot_be_a_dead_letter_lists_name_When_asked_Then_400_names_the_field(string method, string url)
+    {
+        var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        ((string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["field"]).Should().Be("list");
+    }
+
     /// <summary>The engine's own child-ended event, as anyone may put it: members of the wrong type are ignored, never a dead delivery.</summary>
     [Theory]
     [InlineData("""{"executionArn": 5, "status": "SUCCEEDED"}""")]
