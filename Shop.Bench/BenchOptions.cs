@@ -11,13 +11,14 @@ internal enum OrderMode
 /// <param name="Rate">Orders offered per second (open loop), or 0 for closed-loop posters.</param>
 /// <param name="Timers">Bench.Timer executions kept waiting (1-5 s) during the measured run.</param>
 /// <param name="Preload">Finished executions stored before the measured run.</param>
+/// <param name="Workers">Workflows:Workers of the started server (step runners), or 0 for its default.</param>
 internal sealed record BenchOptions(Uri Url, bool Start, int Orders, int Posters, int Warmup, OrderMode Mode, double Rate,
-    int Timers, int Preload, string Synchronous)
+    int Timers, int Preload, string Synchronous, int Workers = 0)
 {
     public const string Usage =
         "usage: Shop.Bench [url | --start] [--orders N] [--posters N | --rate N] [--warmup N] [--mode orchestrated|event-driven]\n" +
-        "                  [--timers N] [--preload N] [--synchronous normal|full]\n" +
-        "  --timers needs Bench:Workflows=true on a server you start yourself; --preload and --synchronous need --start.";
+        "                  [--timers N] [--preload N] [--synchronous normal|full] [--workers N]\n" +
+        "  --timers needs Bench:Workflows=true on a server you start yourself; --preload, --synchronous and --workers need --start.";
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -34,6 +35,7 @@ internal sealed record BenchOptions(Uri Url, bool Start, int Orders, int Posters
                 case "--warmup": options = options with { Warmup = Number() }; break;
                 case "--timers": options = options with { Timers = Number() }; break;
                 case "--preload": options = options with { Preload = Number() }; break;
+                case "--workers": options = options with { Workers = Number() is > 0 and var w ? w : -1 }; break;
                 case "--rate":
                     options = options with { Rate = double.TryParse(Text(), CultureInfo.InvariantCulture, out var rate) && rate > 0 ? rate : -1 };
                     break;
@@ -54,7 +56,7 @@ internal sealed record BenchOptions(Uri Url, bool Start, int Orders, int Posters
             }
         }
         var valid = options.Orders >= 1 && options.Posters >= 1 && options.Warmup >= 0 && options.Rate >= 0 && options.Timers >= 0
-            && options.Preload >= 0 && (options.Start || (options.Preload == 0 && options.Synchronous == "Normal"));
+            && options.Preload >= 0 && options.Workers >= 0 && (options.Start || (options.Preload == 0 && options.Synchronous == "Normal" && options.Workers == 0));
         return valid ? options : null;
     }
 }

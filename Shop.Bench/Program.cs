@@ -17,7 +17,7 @@ if (options is null)
 
 var commitRate = SqliteCommitRate.Measure(TimeSpan.FromSeconds(3), options.Synchronous);
 
-var server = options.Start ? await ShopServer.StartAsync(options.Orders + options.Warmup, options.Synchronous) : null;
+var server = options.Start ? await ShopServer.StartAsync(options.Orders + options.Warmup, options.Synchronous, options.Workers) : null;
 try
 {
     var baseAddress = server?.Address ?? options.Url;
@@ -36,7 +36,7 @@ try
         server.Dispose();
         var stored = Preload.Run(server.DatabasePath, options.Preload);
         Console.WriteLine($"Preloaded: {stored} stored executions");
-        server = await ShopServer.StartAsync(options.Orders + options.Warmup, options.Synchronous, server.DataFolder);
+        server = await ShopServer.StartAsync(options.Orders + options.Warmup, options.Synchronous, options.Workers, server.DataFolder);
         http.Dispose();
         http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
         driver = new OrderDriver(http, options.Mode, options.Posters, options.Rate);

@@ -33,8 +33,9 @@ internal sealed class ShopServer : IDisposable
     public string DatabasePath => Path.Combine(DataFolder, "shop.db");
 
     /// <param name="synchronous">Database:Synchronous (Normal or Full).</param>
+    /// <param name="workers">Workflows:Workers (0: the server's default).</param>
     /// <param name="dataFolder">An existing data folder to start on again (after <see cref="Kill"/>), or null for a new one.</param>
-    public static async Task<ShopServer> StartAsync(int stock, string synchronous, string? dataFolder = null)
+    public static async Task<ShopServer> StartAsync(int stock, string synchronous, int workers = 0, string? dataFolder = null)
     {
         var root = RepositoryRoot();
         // SHOP_BENCH_WEB_DLL: another build of Shop.Web (e.g. a copy of the one before a change), to compare two in one sitting.
@@ -71,6 +72,7 @@ internal sealed class ShopServer : IDisposable
         info.Environment["Payments__FailProbability"] = "0";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Database__Synchronous"] = synchronous;
+        if (workers > 0) info.Environment["Workflows__Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The Bench.Timer workflow (timer load).
         info.Environment["Bench__Workflows"] = "true";
 

@@ -27,6 +27,7 @@ public static class WorkflowsModule
         services.AddModuleDbContext<WorkflowsDbContext>(WorkflowsDbContext.MigrationsHistoryTable);
         services.AddSingleton<WorkflowDefinitions>();
         services.AddSingleton<IWorkflowDefinitions>(sp => sp.GetRequiredService<WorkflowDefinitions>());
+        services.AddScoped<ExecutionSql>();
         services.AddScoped<ExecutionStore>();
         services.AddScoped<Transitions>();
         services.AddScoped<ExecutionStatusEvents>();

@@ -21,6 +21,12 @@ public sealed class ShopConnection(DatabaseSettings settings) : IAsyncDisposable
     /// <summary>The open transaction of the scope's unit of work (the writer's batch transaction), or null.</summary>
     public SqliteTransaction? Transaction { get; private set; }
 
+    /// <summary>
+    /// Counts the units of work this scope has run (bumped when one gets its turn), so code that keeps pending writes
+    /// of its own (the engine's ExecutionStore) can tell a new unit of work from the one its pending writes belong to.
+    /// </summary>
+    public long UnitOfWorkNumber { get; private set; }
+
     /// <summary>The writer's connection while the scope's unit of work runs, else the scope's own (opened on first use).</summary>
     public SqliteConnection Connection => _joined ?? Own;
 
@@ -45,11 +51,22 @@ public sealed class ShopConnection(DatabaseSettings settings) : IAsyncDisposable
         else context.Database.SetDbConnection(Own);
     }
 
+    /// <summary>The context of type <typeparamref name="T"/> created in this scope, if one was (never creates one).</summary>
+    internal T? Attached<T>() where T : DbContext
+    {
+        foreach (var context in _contexts)
+        {
+            if (context is T found) return found;
+        }
+        return null;
+    }
+
     /// <summary>The scope's unit of work got its turn: run every context on the writer's connection and transaction.</summary>
     internal void Join(SqliteTransaction transaction)
     {
         _joined = transaction.Connection ?? throw new InvalidOperationException("The writer's transaction has no connection.");
         Transaction = transaction;
+        UnitOfWorkNumber++;
         foreach (var context in _contexts) JoinContext(context);
     }
 

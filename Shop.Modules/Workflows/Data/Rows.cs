@@ -62,6 +62,16 @@ internal sealed class ExecutionRow
 
     /// <summary>Sequence number of the last history event.</summary>
     public int HistoryCount { get; set; }
+
+    /// <summary>A copy of the values as stored, to tell later whether the row changed (the engine's store keeps no ORM change tracker).</summary>
+    public ExecutionRow Snapshot() => (ExecutionRow)MemberwiseClone();
+
+    /// <summary>True when a column an update writes differs from <paramref name="stored"/> (the others never change after the insert).</summary>
+    public bool ChangedSince(ExecutionRow stored) =>
+        Status != stored.Status || CurrentState != stored.CurrentState || StateInput != stored.StateInput || EnteredAt != stored.EnteredAt
+        || RedriveCount != stored.RedriveCount || RedrivenAt != stored.RedrivenAt || Attempt != stored.Attempt || Waiting != stored.Waiting
+        || Output != stored.Output || Error != stored.Error || Cause != stored.Cause || FailedState != stored.FailedState
+        || StartedAt != stored.StartedAt || StoppedAt != stored.StoppedAt || Version != stored.Version || HistoryCount != stored.HistoryCount;
 }
 
 internal static class Waits

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Aws;
 using Shop.Modules.Kernel.Events;
 using Shop.Modules.Workflows.Data;
@@ -9,7 +10,9 @@ namespace Shop.Modules.Workflows;
 /// Step Functions' "Step Functions Execution Status Change" event (source aws.states) on the default bus, in the unit
 /// of work that ends a top-level execution. Parallel branches and Map iterations publish nothing.
 /// </summary>
-internal sealed class ExecutionStatusEvents(IEventPublisher publisher, AwsArns arns)
+/// <remarks>The publisher (and the event store's DbContext behind it) is resolved only when an execution ends: every step's
+/// scope builds the engine, and most steps publish nothing.</remarks>
+internal sealed class ExecutionStatusEvents(IServiceProvider services, AwsArns arns)
 {
     public const string Source = "aws.states";
     public const string DetailType = "Step Functions Execution Status Change";
@@ -30,7 +33,7 @@ internal sealed class ExecutionStatusEvents(IEventPublisher publisher, AwsArns a
             ["error"] = execution.Error,
             ["cause"] = execution.Cause,
         };
-        return publisher.PublishAsync(Source, DetailType, detail, who: $"X#{execution.Id}", resources: [executionArn], cancellationToken: ct);
+        return services.GetRequiredService<IEventPublisher>().PublishAsync(Source, DetailType, detail, who: $"X#{execution.Id}", resources: [executionArn], cancellationToken: ct);
     }
 
     private static long EpochMillis(string time) => WorkflowsDbContext.ParseTime(time).ToUnixTimeMilliseconds();

@@ -1,13 +1,17 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows.Data;
 
 namespace Shop.Modules.Workflows;
 
 /// <summary>The public face of the engine: validates what comes from outside, reads, and hands changes to the runner.</summary>
-internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions registry, ExecutionRunner runner, Callbacks callbacks) : IWorkflowEngine
+internal sealed class WorkflowEngine(IServiceProvider services, WorkflowDefinitions registry, ExecutionRunner runner, Callbacks callbacks) : IWorkflowEngine
 {
+    // Resolved by the reads that use it: starting an execution (the engine's store, plain SQL) builds no DbContext.
+    private WorkflowsDbContext Db => services.GetRequiredService<WorkflowsDbContext>();
+
     public const int PageSize = 50;
 
     public IReadOnlyList<WorkflowDefinition> Definitions => registry.All;
@@ -40,7 +44,7 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
         if (page < 1) throw new InvalidInputException("page", "'page' must be 1 or more.");
         if (status is not null && !ExecutionStatus.All.Contains(status))
             throw new InvalidInputException("status", $"'status' must be one of {string.Join(", ", ExecutionStatus.All)}.");
-        var query = db.Executions.AsNoTracking();
+        var query = Db.Executions.AsNoTracking();
         if (!string.IsNullOrEmpty(workflow)) query = query.Where(e => e.Workflow == workflow);
         if (status is not null) query = query.Where(e => e.Status == status);
         var rows = await query.OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.Id)
@@ -54,7 +58,7 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
 
     public async Task<ExecutionDescription?> FindByNameAsync(string workflow, string name, CancellationToken cancellationToken = default)
     {
-        var id = await db.Executions.AsNoTracking().Where(e => e.Workflow == workflow && e.Name == name).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+        var id = await Db.Executions.AsNoTracking().Where(e => e.Workflow == workflow && e.Name == name).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
         return id is null ? null : await DescribeAsync(id, cancellationToken);
     }
 
@@ -63,7 +67,7 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
         if (pageSize is < 1 or > 1000) throw new InvalidInputException("pageSize", "'pageSize' must be 1-1000.");
         if (status is not null && !ExecutionStatus.All.Contains(status))
             throw new InvalidInputException("status", $"'status' must be one of {string.Join(", ", ExecutionStatus.All)}.");
-        var query = db.Executions.AsNoTracking();
+        var query = Db.Executions.AsNoTracking();
         if (!string.IsNullOrEmpty(workflow)) query = query.Where(e => e.Workflow == workflow);
         if (status is not null) query = query.Where(e => e.Status == status);
         if (after is not null)
@@ -85,7 +89,7 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
     public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string executionId, CancellationToken cancellationToken = default)
     {
         await FindAsync(executionId, cancellationToken);
-        var rows = await db.History.AsNoTracking().Where(h => h.ExecutionId == executionId).OrderBy(h => h.Sequence).ToListAsync(cancellationToken);
+        var rows = await Db.History.AsNoTracking().Where(h => h.ExecutionId == executionId).OrderBy(h => h.Sequence).ToListAsync(cancellationToken);
         return rows.Select(h => new HistoryEvent(h.Sequence, h.Type, WorkflowsDbContext.ParseTime(h.Time), h.State,
             h.Details is null ? null : JsonNode.Parse(h.Details))).ToArray();
     }
@@ -93,7 +97,7 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
     public async Task<string> GetGraphAsync(string executionId, CancellationToken cancellationToken = default)
     {
         var execution = await FindAsync(executionId, cancellationToken);
-        var visited = await db.History.AsNoTracking()
+        var visited = await Db.History.AsNoTracking()
             .Where(h => h.ExecutionId == executionId && h.Type.EndsWith("StateEntered") && h.State != null)
             .Select(h => h.State!)
             .Distinct()
@@ -106,7 +110,7 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
     public async Task<IReadOnlyList<ChildExecution>> GetChildrenAsync(string executionId, CancellationToken cancellationToken = default)
     {
         await FindAsync(executionId, cancellationToken);
-        var rows = await db.Executions.AsNoTracking()
+        var rows = await Db.Executions.AsNoTracking()
             .Where(e => e.ParentId == executionId)
             .OrderBy(e => e.StartedAt).ThenBy(e => e.BranchIndex)
             .Take(ChildExecution.MaxListed)
@@ -119,7 +123,7 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
     }
 
     public Task<int> CountRunningAsync(string workflow, CancellationToken cancellationToken = default) =>
-        db.Executions.CountAsync(e => e.Workflow == workflow && e.Status == ExecutionStatus.Running, cancellationToken);
+        Db.Executions.CountAsync(e => e.Workflow == workflow && e.Status == ExecutionStatus.Running, cancellationToken);
 
     public Task StopAsync(string executionId, string? error = null, string? cause = null, CancellationToken cancellationToken = default) =>
         runner.StopAsync(executionId, error, cause, cancellationToken);
@@ -141,7 +145,7 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
 
     public async Task<IReadOnlyList<ExecutionCount>> CountByStatusAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await db.Executions.AsNoTracking()
+        var rows = await Db.Executions.AsNoTracking()
             .Where(e => e.ParentId == null)
             .GroupBy(e => new { e.Workflow, e.Status })
             .Select(g => new { g.Key.Workflow, g.Key.Status, Count = g.Count() })
@@ -190,6 +194,6 @@ internal sealed class WorkflowEngine(WorkflowsDbContext db, WorkflowDefinitions 
         : token;
 
     private async Task<ExecutionRow> FindAsync(string executionId, CancellationToken cancellationToken) =>
-        await db.Executions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == executionId, cancellationToken)
+        await Db.Executions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == executionId, cancellationToken)
         ?? throw new NotFoundException("Execution", executionId);
 }
