@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Browser;
 
@@ -16,16 +16,16 @@ public sealed class ShopServer : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly bool _ownsDataFolder;
+    private readonly ListeningAddress _listening = new();
 
-    private ShopServer(Process process, Uri baseAddress, string dataFolder, bool ownsDataFolder)
+    private ShopServer(Process process, string dataFolder, bool ownsDataFolder)
     {
         _process = process;
         _ownsDataFolder = ownsDataFolder;
-        BaseAddress = baseAddress;
         DataFolder = dataFolder;
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; } = null!;
 
     public string DataFolder { get; }
 
@@ -46,7 +46,6 @@ public sealed class ShopServer : IAsyncDisposable
         var ownsDataFolder = dataFolder is null;
         dataFolder ??= Path.Combine(Path.GetTempPath(), "shop-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
 
         var start = new ProcessStartInfo("dotnet")
         {
@@ -58,14 +57,14 @@ public sealed class ShopServer : IAsyncDisposable
         };
         start.ArgumentList.Add(webDll);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
+        start.ArgumentList.Add(ListeningAddress.Urls);
         start.Environment["Shop__DataFolder"] = dataFolder;
         start.Environment["Payments__FailProbability"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var server = new ShopServer(process, baseAddress, dataFolder, ownsDataFolder);
+        var server = new ShopServer(process, dataFolder, ownsDataFolder);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -74,6 +73,7 @@ public sealed class ShopServer : IAsyncDisposable
         try
         {
             // Generous: on a loaded 2-core machine with other servers starting, a cold start has taken over 60 s.
+            server.BaseAddress = await server._listening.WaitAsync(process, TimeSpan.FromSeconds(180), () => server.Output);
             await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(180));
         }
         catch
@@ -135,13 +135,7 @@ public sealed class ShopServer : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        _listening.Read(line);
     }
 
     /// <summary>Shop.Web's own output folder for the configuration the tests were built in (bin/Release/net10.0, …).</summary>

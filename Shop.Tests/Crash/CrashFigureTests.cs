@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Shop.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Shop.Tests.Crash;
@@ -62,8 +63,14 @@ public sealed class CrashFigureTests(ITestOutputHelper output) : IDisposable
                 if (await TryPlaceDrinkAsync(shop.Client, orderId)) placedDrinks.Add(orderId);
 
             using var stop = new CancellationTokenSource();
-            var placing = load.PlaceAsync(shop.Client, Math.Min(perKill, OrdersPerMode - load.Accepted.Count / 2), parallel: 4, seed: random.Next(), stop.Token);
-            await Task.Delay(random.Next(100, 3000));
+            var before = load.Accepted.Count;
+            var batch = Math.Min(perKill, OrdersPerMode - before / 2);
+            var placing = load.PlaceAsync(shop.Client, batch, parallel: 4, seed: random.Next(), stop.Token);
+            // The kill lands at a random point of the batch (after a random number of its orders of both modes were
+            // accepted, then up to 0.3 s more), not after a random time: a fast machine ended a whole batch before it.
+            var killAfter = before + random.Next(1, 2 * batch + 1);
+            await Eventually.UntilAsync(() => load.Accepted.Count >= killAfter || placing.IsCompleted, "the batch is being placed", 120);
+            await Task.Delay(random.Next(0, 300));
             if (load.Undispatched() + load.Scalar("SELECT COUNT(*) FROM wf_executions WHERE Status = 'RUNNING' AND Waiting IS NULL") > 0) killsInFlight++;
             shop.Kill();
             await stop.CancelAsync();

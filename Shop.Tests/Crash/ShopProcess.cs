@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Crash;
 
@@ -9,17 +9,13 @@ internal sealed class ShopProcess : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
+    private readonly ListeningAddress _listening = new();
 
-    private ShopProcess(Process process, Uri address)
-    {
-        _process = process;
-        Address = address;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
-    }
+    private ShopProcess(Process process) => _process = process;
 
-    public Uri Address { get; }
+    public Uri Address { get; private set; } = null!;
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; } = null!;
 
     public string Output
     {
@@ -29,7 +25,6 @@ internal sealed class ShopProcess : IDisposable
     public static async Task<ShopProcess> StartAsync(string dataFolder, IDictionary<string, string> settings)
     {
         var dll = FindShopWeb();
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -39,16 +34,19 @@ internal sealed class ShopProcess : IDisposable
         };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        info.ArgumentList.Add(ListeningAddress.Urls);
         info.Environment["Shop__DataFolder"] = dataFolder;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings) info.Environment[key] = value;
 
-        var shop = new ShopProcess(Process.Start(info)!, address);
+        var shop = new ShopProcess(Process.Start(info)!);
         shop._process.OutputDataReceived += (_, e) => shop.Keep(e.Data);
         shop._process.ErrorDataReceived += (_, e) => shop.Keep(e.Data);
         shop._process.BeginOutputReadLine();
         shop._process.BeginErrorReadLine();
+        shop.Address = await shop._listening.WaitAsync(shop._process, TimeSpan.FromSeconds(180), () => shop.Output);
+        shop.Client = new HttpClient { BaseAddress = shop.Address, Timeout = TimeSpan.FromSeconds(10) };
         await shop.WaitHealthyAsync();
         return shop;
     }
@@ -82,7 +80,7 @@ internal sealed class ShopProcess : IDisposable
     public void Dispose()
     {
         Kill();
-        Client.Dispose();
+        Client?.Dispose();
         _process.Dispose();
     }
 
@@ -90,6 +88,7 @@ internal sealed class ShopProcess : IDisposable
     {
         if (line is null) return;
         lock (_output) _output.Add(line);
+        _listening.Read(line);
     }
 
     private async Task WaitHealthyAsync()
@@ -109,13 +108,6 @@ internal sealed class ShopProcess : IDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException($"Shop.Web did not become healthy:\n{Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Shop.Web.dll from the build of the same configuration as the tests.</summary>
