@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -47,12 +46,12 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
         // Four crashes while orders are created and their chains run (a fifth comes with the deliveries).
         for (var round = 0; round < 4; round++)
         {
-            await using var shop = await ShopProcess.StartAsync(_dataFolder);
+            using var shop = await StartAsync(_dataFolder);
             var dispatchedBefore = Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL");
             var creates = Enumerable.Range(0, 7).Select(async i =>
             {
                 var customerId = customers[random.Next(customers.Length)];
-                var reply = await shop.TryGetAsync($"/order/create/{customerId}/{items[(round + i) % items.Length]}");
+                var reply = await TryGetAsync(shop, $"/order/create/{customerId}/{items[(round + i) % items.Length]}");
                 if (reply is { Status: HttpStatusCode.Accepted } r) accepted.Add((customerId, r.Body.GetProperty("orderId").GetString()!));
             }).ToList();
             // At a random moment of the chains: once some orders are in, after a random number of deliveries.
@@ -67,12 +66,12 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
 
         // Let the chains finish, then end each delivery (half delivered, half canceled) and crash once more.
         Dictionary<(string, string), bool> deliver;
-        await using (var shop = await ShopProcess.StartAsync(_dataFolder))
+        using (var shop = await StartAsync(_dataFolder))
         {
             await SettledAsync();
             deliver = Db.Orders().Where(o => o.Status == "DELIVERING").ToDictionary(o => (o.CustomerId, o.OrderId), _ => random.Next(2) == 0);
             var dispatchedBefore = Db.Scalar("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NOT NULL");
-            var outcomes = deliver.Select(d => shop.TryGetAsync($"/delivery/{(d.Value ? "delivered" : "cancel")}/{d.Key.Item1}/{d.Key.Item2}")).ToList();
+            var outcomes = deliver.Select(d => TryGetAsync(shop, $"/delivery/{(d.Value ? "delivered" : "cancel")}/{d.Key.Item1}/{d.Key.Item2}")).ToList();
             await Task.WhenAll(outcomes.Take(outcomes.Count / 2));
             await DeliveredAsync(dispatchedBefore + random.Next(1, 40));
             shop.Kill();
@@ -81,11 +80,11 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
         }
 
         // Outcomes lost with the crash are sent again; the ones that committed answer 409 and change nothing.
-        await using (var shop = await ShopProcess.StartAsync(_dataFolder))
+        using (var shop = await StartAsync(_dataFolder))
         {
             await SettledAsync();
             foreach (var ((customerId, orderId), delivered) in deliver)
-                await shop.TryGetAsync($"/delivery/{(delivered ? "delivered" : "cancel")}/{customerId}/{orderId}");
+                await TryGetAsync(shop, $"/delivery/{(delivered ? "delivered" : "cancel")}/{customerId}/{orderId}");
             await SettledAsync();
         }
 
@@ -152,109 +151,23 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
         }
     }
 
-    /// <summary>Shop.Web as a child process on a free loopback port.</summary>
-    private sealed class ShopProcess : IAsyncDisposable
+    /// <summary>Shop.Web as a process (Crash/ShopProcess); a request may take 30 s on a busy machine.</summary>
+    private static Task<ShopProcess> StartAsync(string dataFolder) =>
+        ShopProcess.StartAsync(dataFolder, new Dictionary<string, string> { ["Payments__FailProbability"] = "0" }, TimeSpan.FromSeconds(30));
+
+    /// <summary>The reply, or null when the process died under the request.</summary>
+    private static async Task<(HttpStatusCode Status, JsonElement Body)?> TryGetAsync(ShopProcess shop, string path)
     {
-        private readonly Process _process;
-        private readonly HttpClient _http;
-        private readonly ConcurrentQueue<string> _log = new();
-
-        private ShopProcess(Process process, int port)
+        try
         {
-            _process = process;
-            _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            using var response = await shop.Client.GetAsync(new Uri(path, UriKind.Relative));
+            var text = await response.Content.ReadAsStringAsync();
+            using var document = JsonDocument.Parse(text.Length == 0 || text[0] is not ('{' or '[') ? "null" : text);
+            return (response.StatusCode, document.RootElement.Clone());
         }
-
-        public static async Task<ShopProcess> StartAsync(string dataFolder)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot };
-            start.ArgumentList.Add(WebDll);
-            start.ArgumentList.Add("--urls");
-            start.ArgumentList.Add($"http://127.0.0.1:{port}");
-            start.Environment["Shop__DataFolder"] = dataFolder;
-            start.Environment["Payments__FailProbability"] = "0";
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            var shop = new ShopProcess(Process.Start(start)!, port);
-            shop._process.OutputDataReceived += (_, e) => shop.Keep(e.Data);
-            shop._process.ErrorDataReceived += (_, e) => shop.Keep(e.Data);
-            shop._process.BeginOutputReadLine();
-            shop._process.BeginErrorReadLine();
-
-            var clock = Stopwatch.StartNew();
-            while (await shop.TryGetAsync("/health") is not { Status: HttpStatusCode.OK })
-            {
-                if (shop._process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(60))
-                    throw new InvalidOperationException($"Shop.Web did not start:\n{string.Join('\n', shop._log)}");
-                await Task.Delay(100);
-            }
-            return shop;
-        }
-
-        /// <summary>The reply, or null when the process died under the request.</summary>
-        public async Task<(HttpStatusCode Status, JsonElement Body)?> TryGetAsync(string path)
-        {
-            try
-            {
-                using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
-                var text = await response.Content.ReadAsStringAsync();
-                using var document = JsonDocument.Parse(text.Length == 0 || text[0] is not ('{' or '[') ? "null" : text);
-                return (response.StatusCode, document.RootElement.Clone());
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
-            {
-                return null;
-            }
-        }
-
-        /// <summary>SIGKILL on Linux: no shutdown code runs.</summary>
-        public void Kill()
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            Kill();
-            _process.Dispose();
-            _http.Dispose();
-            return ValueTask.CompletedTask;
-        }
-
-        private void Keep(string? line)
-        {
-            if (line is null) return;
-            _log.Enqueue(line);
-            while (_log.Count > 200) _log.TryDequeue(out _);
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private static string RepositoryRoot
-        {
-            get
-            {
-                for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                    if (File.Exists(Path.Combine(dir.FullName, "Shop.sln"))) return dir.FullName;
-                throw new InvalidOperationException("Shop.sln not found above " + AppContext.BaseDirectory);
-            }
-        }
-
-        /// <summary>Shop.Web's own build output, in the configuration the tests were built in.</summary>
-        private static string WebDll
-        {
-            get
-            {
-                var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-                var dll = Path.Combine(RepositoryRoot, "Shop.Web", "bin", framework.Parent!.Name, framework.Name, "Shop.Web.dll");
-                return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Shop.Web first", dll);
-            }
+            return null;
         }
     }
 }

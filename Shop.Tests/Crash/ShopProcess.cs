@@ -22,7 +22,8 @@ internal sealed class ShopProcess : IDisposable
         get { lock (_output) return string.Join('\n', _output.TakeLast(40)); }
     }
 
-    public static async Task<ShopProcess> StartAsync(string dataFolder, IDictionary<string, string> settings)
+    /// <param name="requestTimeout">How long <see cref="Client"/> waits for an answer (10 s).</param>
+    public static async Task<ShopProcess> StartAsync(string dataFolder, IDictionary<string, string> settings, TimeSpan? requestTimeout = null)
     {
         var dll = FindShopWeb();
         var info = new ProcessStartInfo("dotnet")
@@ -46,7 +47,7 @@ internal sealed class ShopProcess : IDisposable
         shop._process.BeginOutputReadLine();
         shop._process.BeginErrorReadLine();
         shop.Address = await shop._listening.WaitAsync(shop._process, TimeSpan.FromSeconds(180), () => shop.Output);
-        shop.Client = new HttpClient { BaseAddress = shop.Address, Timeout = TimeSpan.FromSeconds(10) };
+        shop.Client = new HttpClient { BaseAddress = shop.Address, Timeout = requestTimeout ?? TimeSpan.FromSeconds(10) };
         await shop.WaitHealthyAsync();
         return shop;
     }
