@@ -24,8 +24,8 @@ internal sealed class ChildExecutionEnded(HandleOnce once, IMediator mediator, I
         var @event = notification.Event;
         if (!@event.Is(Source, DetailType)) return;
         // Anyone may put an event with this source and detail-type: one whose members are not strings is not the engine's.
-        if (Text(@event.Detail["executionArn"]) is not { } executionArn) return;
-        if (Text(@event.Detail["status"]) is not { } status || status == ExecutionStatus.Running) return;
+        if (@event.Detail.Text("executionArn") is not { } executionArn) return;
+        if (@event.Detail.Text("status") is not { } status || status == ExecutionStatus.Running) return;
 
         await once.RunAsync(@event, nameof(ChildExecutionEnded), async ct =>
         {
@@ -56,6 +56,4 @@ internal sealed class ChildExecutionEnded(HandleOnce once, IMediator mediator, I
             }
         }, cancellationToken);
     }
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }
