@@ -35,21 +35,17 @@ internal static class WorkflowClient
             execution => $"execution {id} is {execution["status"]} in '{execution["currentState"]}', not {status}", seconds);
 
     /// <summary>Waits until the history holds <paramref name="count"/> events of that type and the engine has nothing left to do.</summary>
-    public static async Task WaitForEventAsync(this HttpClient client, ShopApp app, string id, string type, int count = 1, double seconds = 15)
+    public static Task WaitForEventAsync(this HttpClient client, ShopApp app, string id, string type, int count = 1, double seconds = 15)
     {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
         var worker = app.Services.GetRequiredService<WorkflowWorker>();
-        while ((await client.HistoryTypesAsync(id)).Count(t => t == type) < count || !worker.IsIdle)
-        {
-            if (DateTime.UtcNow > until)
-                throw new TimeoutException($"No {count} × {type} in {string.Join(", ", await client.HistoryTypesAsync(id))}");
-            await Task.Delay(25);
-        }
+        return Eventually.UntilAsync(async () => (Types: await client.HistoryTypesAsync(id), Idle: worker.IsIdle),
+            seen => seen.Types.Count(t => t == type) >= count && seen.Idle,
+            seen => $"no {count} × {type} (or the worker busy) in {string.Join(", ", seen.Types)}", seconds);
     }
 
     public static async Task<string> TokenAsync(this Probe probe, string executionId)
     {
-        for (var i = 0; i < 600 && !probe.Tokens.ContainsKey(executionId); i++) await Task.Delay(25);
+        await Eventually.UntilAsync(() => probe.Tokens.ContainsKey(executionId), $"no task token reached the probe for {executionId}", 15);
         return probe.Tokens[executionId];
     }
 
