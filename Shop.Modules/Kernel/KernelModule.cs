@@ -42,9 +42,8 @@ public static class KernelModule
         // Scoped: handlers share the caller's scope, hence its connection and unit of work.
         services.AddMediator((MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Scoped);
 
-        // A stored document (an event's detail) may be JsonBody.MaxDepth deep; an answer wraps it a few levels
-        // deeper (Items → EventDetail → Detail), past the writer's default depth of 64: that was a 500 on GET /events.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.MaxDepth = JsonBody.MaxDepth * 2);
+        // An answer wraps a stored detail a few levels deeper (Items → EventDetail → Detail): that was a 500 on GET /events.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.MaxDepth = JsonBody.MaxWrappedDepth);
         services.AddProblemDetails();
         // After the default writer, so it only answers what that one declines.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, JsonProblemWriter>());

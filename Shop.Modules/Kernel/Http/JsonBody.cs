@@ -16,6 +16,12 @@ public static class JsonBody
 {
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// How deep the shop writes JSON that carries a body inside it (a stored event's envelope, an answer listing
+    /// events): a few levels of its own around a document <see cref="MaxDepth"/> deep, past the writer's default of 64.
+    /// </summary>
+    public const int MaxWrappedDepth = MaxDepth * 2;
+
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = MaxDepth };
 
     /// <summary>The body as JSON; null when it is empty and <paramref name="allowEmpty"/>.</summary>
