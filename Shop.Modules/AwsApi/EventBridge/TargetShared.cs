@@ -5,39 +5,10 @@ using Shop.Modules.Kernel.Rules;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 
-/// <summary>PutTargets, RemoveTargets, ListTargetsByRule.</summary>
-internal static class TargetOperations
+/// <summary>What these operations share, each in its own XOperation.cs: PutTargets, RemoveTargets, ListTargetsByRule.</summary>
+internal static class TargetShared
 {
-    public static async Task<JsonNode?> PutAsync(AwsRequest request, CancellationToken cancellationToken)
-    {
-        var (rules, bus, rule) = await RuleAsync(request, cancellationToken);
-        if (request.Body["Targets"] is not JsonArray { Count: >= 1 and <= 100 } targets)
-            throw AwsException.Validation("Targets is required: a list of 1 to 100 targets.");
-        var read = targets.Select(ReadTarget).ToList();
-        var failures = await rules.PutTargetsAsync(bus, rule, read, cancellationToken);
-        return Failures(failures);
-    }
-
-    public static async Task<JsonNode?> RemoveAsync(AwsRequest request, CancellationToken cancellationToken)
-    {
-        request.Body.Flag("Force");
-        var (rules, bus, rule) = await RuleAsync(request, cancellationToken);
-        if (request.Body["Ids"] is not JsonArray { Count: >= 1 and <= 100 } ids
-            || ids.Any(i => i is not JsonValue v || v.GetValueKind() != JsonValueKind.String))
-            throw AwsException.Validation("Ids is required: a list of 1 to 100 target ids.");
-        await rules.RemoveTargetsAsync(bus, rule, ids.Select(i => i!.GetValue<string>()).ToList(), cancellationToken);
-        return Failures([]);
-    }
-
-    public static async Task<JsonNode?> ListAsync(AwsRequest request, CancellationToken cancellationToken)
-    {
-        var (rules, bus, rule) = await RuleAsync(request, cancellationToken);
-        var (offset, limit) = request.Body.Page();
-        var targets = await rules.ListTargetsAsync(bus, rule, cancellationToken);
-        return Members.PageOf(targets, offset, limit, "Targets", Render);
-    }
-
-    private static RuleTargetInfo ReadTarget(JsonNode? node)
+    internal static RuleTargetInfo ReadTarget(JsonNode? node)
     {
         if (node is not JsonObject target) throw AwsException.Validation("Each target must be an object {Id, Arn, ...}.");
         var id = target.Required("Id", 64);
@@ -60,7 +31,7 @@ internal static class TargetOperations
     }
 
     /// <summary>RetryPolicy: MaximumRetryAttempts 0-185, MaximumEventAgeInSeconds 60-86400 (EventBridge's bounds).</summary>
-    private static TargetRetryPolicy? ReadRetry(string id, JsonNode? node)
+    internal static TargetRetryPolicy? ReadRetry(string id, JsonNode? node)
     {
         if (node is null) return null;
         if (node is not JsonObject policy) throw AwsException.Validation($"Target {id}: RetryPolicy must be an object {{MaximumRetryAttempts, MaximumEventAgeInSeconds}}.");
@@ -69,7 +40,7 @@ internal static class TargetOperations
         return new TargetRetryPolicy(Whole(id, policy, "MaximumRetryAttempts", 0, 185), Whole(id, policy, "MaximumEventAgeInSeconds", 60, 86400));
     }
 
-    private static int? Whole(string id, JsonObject policy, string name, int min, int max) => policy[name] switch
+    internal static int? Whole(string id, JsonObject policy, string name, int min, int max) => policy[name] switch
     {
         null => null,
         JsonValue v when v.TryGetValue<int>(out var n) && n >= min && n <= max => n,
@@ -78,7 +49,7 @@ internal static class TargetOperations
     };
 
     /// <summary>DeadLetterConfig {Arn}: an SQS queue ARN, whose queue name names the shop's dead-letter list (checked by PutTargetsAsync).</summary>
-    private static string? ReadDeadLetter(string id, JsonNode? node)
+    internal static string? ReadDeadLetter(string id, JsonNode? node)
     {
         if (node is null) return null;
         if (node is not JsonObject config || config.Any(p => p.Key != "Arn"))
@@ -86,7 +57,7 @@ internal static class TargetOperations
         return config.Text("Arn", 1600);
     }
 
-    private static JsonObject Render(RuleTargetInfo target)
+    internal static JsonObject Render(RuleTargetInfo target)
     {
         var result = new JsonObject { ["Id"] = target.Id, ["Arn"] = target.Arn };
         result.AddIfSet("RoleArn", target.RoleArn);
@@ -103,7 +74,7 @@ internal static class TargetOperations
         return result;
     }
 
-    private static JsonObject Failures(IReadOnlyList<RuleTargetFailure> failures) => new()
+    internal static JsonObject Failures(IReadOnlyList<RuleTargetFailure> failures) => new()
     {
         ["FailedEntryCount"] = failures.Count,
         ["FailedEntries"] = new JsonArray(failures.Select(f => (JsonNode)new JsonObject
@@ -114,7 +85,7 @@ internal static class TargetOperations
         }).ToArray()),
     };
 
-    private static async Task<(EventRules Rules, string Bus, string Rule)> RuleAsync(AwsRequest request, CancellationToken cancellationToken)
+    internal static async Task<(EventRules Rules, string Bus, string Rule)> RuleAsync(AwsRequest request, CancellationToken cancellationToken)
     {
         var rule = request.Body.Required("Rule", 64);
         var rules = request.Services.GetRequiredService<EventRules>();

@@ -11,21 +11,21 @@ namespace Shop.Modules.AwsApi.StepFunctions;
 /// its status (SUCCEEDED, FAILED, TIMED_OUT), as AWS. The AWS CLI sends it to <c>sync-{host}</c> (the model's host
 /// prefix); the host filter accepts that prefix of an allowed host (README: what a user sets so the name resolves).
 /// </summary>
-internal static class SyncExecution
+internal static class StartSyncExecutionOperation
 {
     /// <summary>AWS ends an express execution after 5 minutes (setting <c>Workflows:ExpressTimeoutSeconds</c>).</summary>
     public const int DefaultTimeoutSeconds = 300;
 
-    public static async Task<JsonNode?> StartAsync(AwsRequest request, CancellationToken ct)
+    public static async Task<JsonNode?> HandleAsync(AwsRequest request, CancellationToken ct)
     {
         var call = new SfnCall(request);
         var arn = call.Required("stateMachineArn", 256);
         var definition = call.StateMachine(arn);
-        if (await StateMachineOperations.TypeAsync(request, definition.Name, ct) != "EXPRESS")
+        if (await StateMachineShared.TypeAsync(request, definition.Name, ct) != "EXPRESS")
             throw new AwsException("StateMachineTypeNotSupported", $"This operation is not supported by this type of state machine: '{arn}' is STANDARD (StartSyncExecution runs EXPRESS machines).");
         var name = call.String("name");
-        if (name is not null) ExecutionOperations.ValidateName(name);
-        var input = ExecutionOperations.ParseInput(call.String("input"));
+        if (name is not null) ExecutionShared.ValidateName(name);
+        var input = ExecutionShared.ParseInput(call.String("input"));
         call.String("traceHeader", 256);
 
         StartedExecution started;

@@ -8,9 +8,9 @@ namespace Shop.Modules.AwsApi.StepFunctions;
 /// GetExecutionHistory: the engine's history events (already named as Step Functions names them) with the
 /// <c>*EventDetails</c> member the service model gives each type; input and output as JSON text.
 /// </summary>
-internal static class ExecutionHistory
+internal static class GetExecutionHistoryOperation
 {
-    public static async Task<JsonNode?> GetAsync(AwsRequest request, CancellationToken ct)
+    public static async Task<JsonNode?> HandleAsync(AwsRequest request, CancellationToken ct)
     {
         var call = new SfnCall(request);
         var execution = await call.ExecutionAsync(call.Required("executionArn", 256), ct);

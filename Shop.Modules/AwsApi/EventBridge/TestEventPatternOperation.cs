@@ -7,18 +7,10 @@ using Shop.Modules.Kernel.Patterns;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 
-/// <summary>PutEvents (the event store's own reading, validation and limits, as <c>POST /events</c>) and TestEventPattern (the shop's matcher).</summary>
-internal static class EventOperations
+/// <summary><c>AWSEvents.TestEventPattern</c>.</summary>
+internal static class TestEventPatternOperation
 {
-    public static async Task<JsonNode?> PutEventsAsync(AwsRequest request, CancellationToken cancellationToken)
-    {
-        if (request.Body["EndpointId"] is not null)
-            throw AwsException.Validation("EndpointId (global endpoints) is not supported by the shop; leave it out.");
-        var result = await request.Services.GetRequiredService<ISender>().Send(new PutEventsJson(request.Body), cancellationToken);
-        return JsonSerializer.SerializeToNode(result);
-    }
-
-    public static Task<JsonNode?> TestEventPatternAsync(AwsRequest request, CancellationToken cancellationToken)
+    public static Task<JsonNode?> HandleAsync(AwsRequest request, CancellationToken cancellationToken)
     {
         var patternText = request.Body.Required("EventPattern", 4096);
         var eventText = request.Body.Required("Event", 256 * 1024);
@@ -29,7 +21,7 @@ internal static class EventOperations
         }
         catch (InvalidEventPatternException e)
         {
-            throw RuleOperations.InvalidPattern(e);
+            throw RuleShared.InvalidPattern(e);
         }
         JsonNode? evt;
         try

@@ -1,0 +1,12 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Kernel.Aws;
+using Shop.Modules.Kernel.Rules;
+
+namespace Shop.Modules.AwsApi.EventBridge;
+
+/// <summary>What these operations share, each in its own XOperation.cs: ListEventBuses, CreateEventBus, DescribeEventBus, DeleteEventBus.</summary>
+internal static class BusShared
+{
+    internal static JsonObject Render(string name, AwsArns arns) => new() { ["Name"] = name, ["Arn"] = arns.EventBus(name) };
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Shop.Modules.Kernel.Aws;
+using Shop.Modules.Kernel.Patterns;
+using Shop.Modules.Kernel.Rules;
+
+namespace Shop.Modules.AwsApi.EventBridge;
+
+/// <summary><c>AWSEvents.EnableRule</c>.</summary>
+internal static class EnableRuleOperation
+{
+    public static Task<JsonNode?> HandleAsync(AwsRequest request, CancellationToken cancellationToken) => RuleShared.SetStateAsync(request, true, cancellationToken);
+}
