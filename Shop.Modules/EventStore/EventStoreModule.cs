@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Shop.Modules.EventStore.PutEvents;
 using Shop.Modules.EventStore.Describe;
+using Shop.Modules.EventStore.PutEvents;
 using Shop.Modules.EventStore.QueryEvents;
 
 namespace Shop.Modules.EventStore;

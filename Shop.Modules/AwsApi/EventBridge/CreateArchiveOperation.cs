@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Shop.Modules.Kernel.Aws;
 using Shop.Modules.Kernel.Patterns;
-using Shop.Modules.Kernel.Rules;
-using Shop.Modules.Kernel.Rules.Archives;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 

@@ -1,9 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Shop.Modules.Kernel.Aws;
-using Shop.Modules.Kernel.Rules;
-using Shop.Modules.Kernel.Rules.Archives;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.EventStore.Contracts;
-using Shop.Modules.Kernel.Patterns;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 

@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Shop.Modules.Kernel.Aws;
 using Shop.Modules.Kernel.Patterns;
-using Shop.Modules.Kernel.Rules;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using Shop.Modules.EventStore.Contracts;
 using Shop.Modules.Kernel.Patterns;
 
 namespace Shop.Modules.AwsApi.EventBridge;

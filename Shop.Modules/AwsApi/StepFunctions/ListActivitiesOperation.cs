@@ -1,9 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Shop.Modules.Kernel.Aws;
-using Shop.Modules.Kernel.Http;
-using Shop.Modules.Workflows;
 
 namespace Shop.Modules.AwsApi.StepFunctions;
 

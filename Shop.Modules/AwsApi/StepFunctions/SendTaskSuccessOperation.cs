@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows;
 
 namespace Shop.Modules.AwsApi.StepFunctions;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows;

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Http;
-using Shop.Modules.Workflows;
 
 namespace Shop.Modules.AwsApi.StepFunctions;
 

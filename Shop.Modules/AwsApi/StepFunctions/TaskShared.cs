@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows;
 
