@@ -13,6 +13,27 @@ internal static class ExecutionShared
 
     public const int MaxDataBytes = 262144;
 
+    /// <summary>Starts the execution, answering the engine's refusals with Step Functions' errors (StartExecution and StartSyncExecution).</summary>
+    internal static async Task<StartedExecution> StartAsync(SfnCall call, string arn, string workflow, JsonNode input, string? name, CancellationToken ct)
+    {
+        try
+        {
+            return await call.Engine.StartAsync(workflow, input, name, ct);
+        }
+        catch (InvalidInputException error) when (error.Field == "name")
+        {
+            throw SfnErrors.InvalidName(error.Message);
+        }
+        catch (InvalidInputException error)
+        {
+            throw SfnErrors.InvalidExecutionInput(error.Message);
+        }
+        catch (NotFoundException)
+        {
+            throw SfnErrors.StateMachineDoesNotExist(arn);
+        }
+    }
+
     /// <summary>A C# workflow's own checks (as its endpoint and the generic start run them), as InvalidExecutionInput.</summary>
     internal static void ValidateInput(AwsRequest request, string workflow, JsonNode? input)
     {

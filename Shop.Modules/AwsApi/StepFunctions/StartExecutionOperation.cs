@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows;
 
 namespace Shop.Modules.AwsApi.StepFunctions;
@@ -16,23 +15,7 @@ internal static class StartExecutionOperation
         if (name is not null) ExecutionShared.ValidateName(name);
         var input = ExecutionShared.ParseInput(call.String("input"));
         ExecutionShared.ValidateInput(request, definition.Name, input);
-        StartedExecution started;
-        try
-        {
-            started = await call.Engine.StartAsync(definition.Name, input, name, ct);
-        }
-        catch (InvalidInputException error) when (error.Field == "name")
-        {
-            throw SfnErrors.InvalidName(error.Message);
-        }
-        catch (InvalidInputException error)
-        {
-            throw SfnErrors.InvalidExecutionInput(error.Message);
-        }
-        catch (NotFoundException)
-        {
-            throw SfnErrors.StateMachineDoesNotExist(arn);
-        }
+        var started = await ExecutionShared.StartAsync(call, arn, definition.Name, input, name, ct);
         var executionArn = call.ExecutionArn(started.Workflow, started.Name);
         // The engine answers an existing name with that execution; Step Functions does so only for the same input.
         if (!started.Created && !JsonNode.DeepEquals((await call.Engine.DescribeAsync(started.ExecutionId, ct)).Input, input))

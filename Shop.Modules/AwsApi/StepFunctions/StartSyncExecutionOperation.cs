@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows;
 
 namespace Shop.Modules.AwsApi.StepFunctions;
@@ -28,23 +27,7 @@ internal static class StartSyncExecutionOperation
         var input = ExecutionShared.ParseInput(call.String("input"));
         call.String("traceHeader", 256);
 
-        StartedExecution started;
-        try
-        {
-            started = await call.Engine.StartAsync(definition.Name, input, name ?? Guid.NewGuid().ToString(), ct);
-        }
-        catch (InvalidInputException error) when (error.Field == "name")
-        {
-            throw SfnErrors.InvalidName(error.Message);
-        }
-        catch (InvalidInputException error)
-        {
-            throw SfnErrors.InvalidExecutionInput(error.Message);
-        }
-        catch (NotFoundException)
-        {
-            throw SfnErrors.StateMachineDoesNotExist(arn);
-        }
+        var started = await ExecutionShared.StartAsync(call, arn, definition.Name, input, name ?? Guid.NewGuid().ToString(), ct);
         var timeout = TimeSpan.FromSeconds(Math.Max(1, request.Services.GetRequiredService<IConfiguration>().GetValue("Workflows:ExpressTimeoutSeconds", DefaultTimeoutSeconds)));
         var (ended, timedOut) = await WaitForEndAsync(request.Services, started.ExecutionId, started.StartDate + timeout, call.Clock, ct);
         if (!started.Created && !JsonNode.DeepEquals(ended.Input, input))
