@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Kernel.Http;
 using Shop.Modules.Workflows;
 
 namespace Shop.Modules.AwsApi.StepFunctions;
