@@ -3,7 +3,7 @@ using Shop.Modules.Tables.Contracts;
 
 namespace Shop.Modules.AwsApi.DynamoDb;
 
-/// <summary>What these operations share, each in its own XOperation.cs: PutItem, GetItem, UpdateItem, DeleteItem, Scan and Query: members as the DynamoDB model names them.</summary>
+/// <summary>What PutItem, GetItem, UpdateItem, DeleteItem, Scan and Query share (each is its own XOperation.cs): members as the DynamoDB model names them.</summary>
 internal static class ItemShared
 {
     internal static JsonObject Key(JsonObject body) => DynamoDbJson.Object(body, "Key")

@@ -6,7 +6,7 @@ using Shop.Modules.Kernel.Rules.Archives;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 
-/// <summary>What these operations share, each in its own XOperation.cs: CreateArchive, DescribeArchive, ListArchives, UpdateArchive, DeleteArchive: filters and retentions over the event store.</summary>
+/// <summary>What CreateArchive, DescribeArchive, ListArchives, UpdateArchive, DeleteArchive share (each is its own XOperation.cs): filters and retentions over the event store.</summary>
 internal static class ArchiveShared
 {
     internal static JsonObject Summary(AwsRequest request, ArchiveInfo archive) => new()

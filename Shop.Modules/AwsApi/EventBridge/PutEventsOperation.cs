@@ -6,7 +6,7 @@ using Shop.Modules.EventStore.Contracts;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 
-/// <summary><c>AWSEvents.PutEvents</c>.</summary>
+/// <summary><c>AWSEvents.PutEvents</c>: the event store's own reading, validation and limits, as <c>POST /events</c> (<see cref="PutEventsJson"/>).</summary>
 internal static class PutEventsOperation
 {
     public static async Task<JsonNode?> HandleAsync(AwsRequest request, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Shop.Modules.Kernel.Rules.Archives;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 
-/// <summary>What these operations share, each in its own XOperation.cs: StartReplay, DescribeReplay, ListReplays, CancelReplay.</summary>
+/// <summary>What StartReplay, DescribeReplay, ListReplays, CancelReplay share (each is its own XOperation.cs).</summary>
 internal static class ReplayShared
 {
     internal static readonly string[] States =

@@ -6,7 +6,7 @@ using Shop.Modules.Kernel.Rules;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 
-/// <summary>What these operations share, each in its own XOperation.cs: ListRules, DescribeRule, PutRule, DeleteRule, EnableRule, DisableRule.</summary>
+/// <summary>What ListRules, DescribeRule, PutRule, DeleteRule, EnableRule, DisableRule share (each is its own XOperation.cs).</summary>
 internal static class RuleShared
 {
     internal static async Task<JsonNode?> SetStateAsync(AwsRequest request, bool enabled, CancellationToken cancellationToken)

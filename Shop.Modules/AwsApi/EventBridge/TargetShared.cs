@@ -5,7 +5,7 @@ using Shop.Modules.Kernel.Rules;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 
-/// <summary>What these operations share, each in its own XOperation.cs: PutTargets, RemoveTargets, ListTargetsByRule.</summary>
+/// <summary>What PutTargets, RemoveTargets, ListTargetsByRule share (each is its own XOperation.cs).</summary>
 internal static class TargetShared
 {
     internal static RuleTargetInfo ReadTarget(JsonNode? node)

@@ -4,7 +4,7 @@ using Shop.Modules.Kernel.Patterns;
 
 namespace Shop.Modules.AwsApi.EventBridge;
 
-/// <summary><c>AWSEvents.TestEventPattern</c>.</summary>
+/// <summary><c>AWSEvents.TestEventPattern</c>: the shop's own matcher (Kernel/Patterns), as rules use it.</summary>
 internal static class TestEventPatternOperation
 {
     public static Task<JsonNode?> HandleAsync(AwsRequest request, CancellationToken cancellationToken)

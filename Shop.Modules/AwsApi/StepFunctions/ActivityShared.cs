@@ -5,7 +5,7 @@ using Shop.Modules.Workflows;
 
 namespace Shop.Modules.AwsApi.StepFunctions;
 
-/// <summary>What these operations share, each in its own XOperation.cs: CreateActivity, DescribeActivity, ListActivities, DeleteActivity, GetActivityTask over <see cref="IActivities"/>.</summary>
+/// <summary>What CreateActivity, DescribeActivity, ListActivities, DeleteActivity, GetActivityTask share (each is its own XOperation.cs) over <see cref="IActivities"/>.</summary>
 internal static class ActivityShared
 {
     /// <summary>

@@ -6,7 +6,7 @@ using Shop.Modules.Workflows;
 
 namespace Shop.Modules.AwsApi.StepFunctions;
 
-/// <summary>What these operations share, each in its own XOperation.cs: StartExecution, DescribeExecution, ListExecutions, StopExecution, RedriveExecution over <see cref="IWorkflowEngine"/>.</summary>
+/// <summary>What StartExecution, DescribeExecution, ListExecutions, StopExecution, RedriveExecution share (each is its own XOperation.cs) over <see cref="IWorkflowEngine"/>.</summary>
 internal static class ExecutionShared
 {
     public const int MaxNameLength = 80;

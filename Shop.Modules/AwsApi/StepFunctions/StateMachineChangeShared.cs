@@ -5,7 +5,7 @@ using Shop.Modules.Workflows;
 namespace Shop.Modules.AwsApi.StepFunctions;
 
 /// <summary>
-/// What these operations share, each in its own XOperation.cs: CreateStateMachine, UpdateStateMachine, DeleteStateMachine over <see cref="IStateMachines"/> (ASL documents stored
+/// What CreateStateMachine, UpdateStateMachine, DeleteStateMachine share (each is its own XOperation.cs) over <see cref="IStateMachines"/> (ASL documents stored
 /// and versioned in SQLite). The shop's C# workflows are listed like them but can be neither replaced nor deleted.
 /// </summary>
 internal static class StateMachineChangeShared

@@ -5,7 +5,7 @@ using Shop.Modules.Workflows;
 namespace Shop.Modules.AwsApi.StepFunctions;
 
 /// <summary>
-/// What these operations share, each in its own XOperation.cs: ListStateMachines, DescribeStateMachine, DescribeStateMachineForExecution over the engine's registered workflows
+/// What ListStateMachines, DescribeStateMachine, DescribeStateMachineForExecution share (each is its own XOperation.cs) over the engine's registered workflows
 /// (every one a STANDARD state machine: the C# ones and the ASL ones of <see cref="StateMachineChangeShared"/>).
 /// </summary>
 internal static class StateMachineShared

@@ -3,7 +3,7 @@ using Shop.Modules.Workflows;
 
 namespace Shop.Modules.AwsApi.StepFunctions;
 
-/// <summary>What these operations share, each in its own XOperation.cs: SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat: the engine's task tokens (seed 003's barista answers with one).</summary>
+/// <summary>What SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat share (each is its own XOperation.cs): the engine's task tokens (seed 003's barista answers with one).</summary>
 internal static class TaskShared
 {
     /// <summary>
