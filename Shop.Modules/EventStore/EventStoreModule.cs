@@ -3,11 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Shop.Modules.EventStore.Contracts;
-using Shop.Modules.EventStore.PutEvents;
 using Shop.Modules.EventStore.Describe;
+using Shop.Modules.EventStore.PutEvents;
 using Shop.Modules.EventStore.QueryEvents;
-using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.EventStore;
 
@@ -25,11 +23,7 @@ public static class EventStoreModule
     {
         // Filters, ids and bodies are checked: a malformed one is a 400 that names it.
         var events = endpoints.MapGroup("/events").WithTags("Event store").ProducesProblem(StatusCodes.Status400BadRequest);
-        events.MapPost("/", PutEventsEndpoint.Handle)
-            .Accepts<PutEventsRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("PutEvents: publish up to 10 events (EventBridge's request and answer)")
-            .Mutates();
+        PutEventsEndpoint.Map(events);
         FindEventsEndpoint.Map(events);
         DescribeEventEndpoint.Map(events);
         return endpoints;

@@ -3,10 +3,22 @@ using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Workflows.Api.Describe;
+using Shop.Modules.Workflows.Api.Graph;
+using Shop.Modules.Workflows.Api.History;
+using Shop.Modules.Workflows.Api.List;
+using Shop.Modules.Workflows.Api.ListExecutions;
+using Shop.Modules.Workflows.Api.Redrive;
+using Shop.Modules.Workflows.Api.Start;
+using Shop.Modules.Workflows.Api.Stop;
+using Shop.Modules.Workflows.Api.TaskFailure;
+using Shop.Modules.Workflows.Api.TaskHeartbeat;
+using Shop.Modules.Workflows.Api.TaskSuccess;
 using Shop.Modules.Workflows.Data;
 using Shop.Modules.Workflows.Demo;
 using Shop.Modules.Workflows.Resources;
@@ -62,9 +74,24 @@ public static class WorkflowsModule
         return services;
     }
 
+    /// <summary>The Step Functions-like HTTP API of the engine, one use case per folder under Api/.</summary>
     public static IEndpointRouteBuilder MapWorkflowsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        WorkflowEndpoints.Map(endpoints);
+        // The engine's refusals (DomainException → ProblemDetails): bad input, no such workflow, execution or token,
+        // and a state that forbids the call (stop or redrive of an execution that cannot).
+        var group = endpoints.MapGroup("/workflows").WithTags("Workflows")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        ListWorkflowsEndpoint.Map(group);
+        StartExecutionEndpoint.Map(group);
+        ListExecutionsEndpoint.Map(group);
+        DescribeExecutionEndpoint.Map(group);
+        GetExecutionHistoryEndpoint.Map(group);
+        GetExecutionGraphEndpoint.Map(group);
+        StopExecutionEndpoint.Map(group);
+        RedriveExecutionEndpoint.Map(group);
+        SendTaskSuccessEndpoint.Map(group);
+        SendTaskFailureEndpoint.Map(group);
+        SendTaskHeartbeatEndpoint.Map(group);
         return endpoints;
     }
 

@@ -57,9 +57,12 @@ internal sealed class AdminAccessMiddleware(RequestDelegate next, IOptionsMonito
         var path = context.Request.Path;
         if (path.StartsWithSegments(LoginPath, StringComparison.OrdinalIgnoreCase)) return false;
         if (path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase)) return true;
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return true;
-        return IsPage(context) || context.GetEndpoint()?.Metadata.GetMetadata<MutatingEndpointMetadata>() is not null;
+        return IsPage(context) || GuardsApi(context.Request.Method, context.GetEndpoint()?.Metadata.GetMetadata<MutatingEndpointMetadata>() is not null);
     }
+
+    /// <summary>The rule for API routes, shared with the OpenAPI document (<see cref="AdminRefusalsInOpenApi"/>): every method but GET/HEAD, and GETs marked mutating.</summary>
+    internal static bool GuardsApi(string method, bool marksMutating) =>
+        marksMutating || (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method));
 
     private static bool IsPage(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null;

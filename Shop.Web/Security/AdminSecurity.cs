@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace Shop.Web.Security;
 
@@ -43,6 +44,9 @@ internal static class AdminSecurity
                 if (!host.StartsWith('*') && !host.StartsWith('[') && !options.AllowedHosts.Contains(SyncPrefix + host, StringComparer.OrdinalIgnoreCase))
                     options.AllowedHosts.Add(SyncPrefix + host);
         });
+
+        // The guard's 401/403 appear on every operation it guards, in the OpenAPI document and Scalar.
+        services.ConfigureAll<OpenApiOptions>(options => options.AddOperationTransformer<AdminRefusalsInOpenApi>());
 
         // Guessing the admin password is slow: a few attempts a minute per address.
         var perMinute = Math.Max(1, configuration.GetValue("Admin:LoginAttemptsPerMinute", 10));

@@ -43,6 +43,12 @@ public sealed record PutEventsResultEntry(
     /// <summary>EventBridge's code for a Detail that is not a JSON object.</summary>
     public const string MalformedDetail = "MalformedDetail";
 
+    /// <summary>EventBridge's code for a source the caller may not publish: every source beginning with <see cref="ReservedSourcePrefix"/>.</summary>
+    public const string NotAuthorizedForSourceCode = "NotAuthorizedForSourceException";
+
+    /// <summary>The prefix of the AWS services' own sources (<c>aws.states</c>, <c>aws.events</c>), refused to PutEvents callers.</summary>
+    public const string ReservedSourcePrefix = "aws.";
+
     [JsonIgnore]
     public bool Failed => ErrorCode is not null;
 
@@ -50,6 +56,10 @@ public sealed record PutEventsResultEntry(
 
     public static PutEventsResultEntry Invalid(string field, string reason, string code = InvalidArgument) =>
         new(null, code, $"Parameter {field} is not valid. Reason: {reason}", field);
+
+    /// <summary>EventBridge's answer (per entry) to a source beginning with <c>aws.</c>, with the shop's why after it.</summary>
+    public static PutEventsResultEntry NotAuthorizedForSource() =>
+        new(null, NotAuthorizedForSourceCode, $"Not authorized for the source. Sources beginning with '{ReservedSourcePrefix}' belong to the services (the shop's engine and schedules publish them).", "Source");
 }
 
 /// <summary>The body of <c>POST /events</c> as EventBridge spells it (documentation of the wire format).</summary>

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mediator;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Shop.Modules.EventStore.Contracts;
 using Shop.Modules.Kernel.Http;
 
@@ -14,7 +16,13 @@ namespace Shop.Modules.EventStore.PutEvents;
 /// </summary>
 internal static class PutEventsEndpoint
 {
-    public static async Task<Ok<PutEventsResult>> Handle(HttpRequest request, ISender sender, CancellationToken cancellationToken)
+    public static void Map(IEndpointRouteBuilder group) =>
+        group.MapPost("/", HandleAsync)
+            .Accepts<PutEventsRequest>("application/json")
+            .WithSummary("PutEvents: publish up to 10 events (EventBridge's request and answer)")
+            .Mutates();
+
+    private static async Task<Ok<PutEventsResult>> HandleAsync(HttpRequest request, ISender sender, CancellationToken cancellationToken)
     {
         var root = await JsonBody.ReadObjectAsync(request, "{\"Entries\": [...]}", cancellationToken);
         return TypedResults.Ok(await sender.Send(new PutEventsJson(root), cancellationToken));

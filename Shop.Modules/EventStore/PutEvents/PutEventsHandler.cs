@@ -50,6 +50,10 @@ internal sealed class PutEventsHandler(IEventPublisher publisher, EventRules bus
             return PutEventsResultEntry.Invalid("Source", "Source is a required argument.");
         if (entry.Source.Length > MaxSourceLength)
             return PutEventsResultEntry.Invalid("Source", $"Source must be at most {MaxSourceLength} characters.");
+        // EventBridge keeps "aws." for the services' own events: the shop's engine (aws.states) and schedules
+        // (aws.events) publish them through IEventPublisher, never through PutEvents, so no caller can forge one.
+        if (entry.Source.StartsWith(PutEventsResultEntry.ReservedSourcePrefix, StringComparison.Ordinal))
+            return PutEventsResultEntry.NotAuthorizedForSource();
         if (string.IsNullOrWhiteSpace(entry.DetailType))
             return PutEventsResultEntry.Invalid("DetailType", "DetailType is a required argument.");
         if (entry.DetailType.Length > MaxDetailTypeLength)

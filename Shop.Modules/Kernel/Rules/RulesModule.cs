@@ -1,14 +1,14 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Shop.Modules.Kernel.Http;
 using Shop.Modules.Kernel.Patterns;
 using Shop.Modules.Kernel.Rules.Archives;
+using Shop.Modules.Kernel.Rules.List;
+using Shop.Modules.Kernel.Rules.TestPattern;
 
 namespace Shop.Modules.Kernel.Rules;
 
@@ -53,11 +53,8 @@ public static class RulesModule
     {
         // A malformed request (query, pattern, event) is a 400 that says what is wrong.
         var group = endpoints.MapGroup("/rules").WithTags("Rules").ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapGet("/", (RuleRegistry registry) => TypedResults.Ok(registry.Rules.Select(RuleEndpoints.Describe).ToArray()))
-            .WithSummary("Every rule: name, event pattern, target, target input, where it was declared");
-        group.MapPost("/test", RuleEndpoints.TestAsync)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("TestEventPattern: {pattern, event, inputPathsMap?, inputTemplate?} → {matches, input}; 400 says what is wrong with the pattern");
+        ListRulesEndpoint.Map(group);
+        TestEventPatternEndpoint.Map(group);
         return endpoints;
     }
 
@@ -133,49 +130,4 @@ public static class RulesModule
         foreach (var child in children) obj[child.Key] = Rebuild(child);
         return obj;
     }
-}
-
-internal static class RuleEndpoints
-{
-    public static JsonObject Describe(RuleDeclaration declaration) => new()
-    {
-        ["name"] = declaration.Rule.Name,
-        ["pattern"] = JsonNode.Parse(declaration.Rule.Pattern.Json),
-        ["target"] = declaration.Target,
-        ["input"] = (declaration.Rule.Input ?? TargetInput.WholeEvent).ToTarget(),
-        ["origin"] = declaration.Origin,
-    };
-
-    /// <summary>Like EventBridge's TestEventPattern; the pattern may be an object or a JSON string.</summary>
-    public static async Task<IResult> TestAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var root = await JsonBody.ReadObjectAsync(request, "{\"pattern\": {...}, \"event\": {...}}", cancellationToken);
-        var pattern = root["pattern"] switch
-        {
-            JsonObject o => EventPattern.Parse(o),
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => EventPattern.Parse(v.GetValue<string>()),
-            null => throw new InvalidInputException("pattern", "'pattern' is required: an event pattern object (or a string holding one)."),
-            _ => throw new InvalidInputException("pattern", "'pattern' must be an event pattern object (or a string holding one)."),
-        };
-        var evt = root["event"] switch
-        {
-            JsonObject o => o,
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => ParseEvent(v.GetValue<string>()),
-            null => throw new InvalidInputException("event", "'event' is required: the event as EventBridge delivers it (source, detail-type, detail, ...)."),
-            _ => throw new InvalidInputException("event", "'event' must be a JSON object (or a string holding one)."),
-        };
-        var result = new JsonObject { ["matches"] = pattern.Matches(evt) };
-        var target = new JsonObject();
-        foreach (var key in (string[])["Input", "InputPath", "InputTransformer"])
-            if (root[key] is { } part) target[key] = part.DeepClone();
-        if (root["inputTemplate"] is { } template)
-            target["InputTransformer"] = new JsonObject { ["InputPathsMap"] = root["inputPathsMap"]?.DeepClone() ?? new JsonObject(), ["InputTemplate"] = template.DeepClone() };
-        // Built (and so checked) whether or not the event matches.
-        var input = target.Count > 0 ? TargetInput.FromTarget(target) : null;
-        if (input is not null && (bool)result["matches"]!) result["input"] = input.Apply(evt);
-        return TypedResults.Ok(result);
-    }
-
-    private static JsonObject ParseEvent(string text) =>
-        JsonBody.Parse(text, "event") as JsonObject ?? throw new InvalidInputException("event", "'event' must hold a JSON object.");
 }

@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Shop.Modules.Workflows.Api.GetStateMachine;
+using Shop.Modules.Workflows.Api.PutStateMachine;
 using Shop.Modules.Workflows.Asl;
 
 namespace Shop.Modules.Workflows;
@@ -27,7 +31,10 @@ public static class AslWorkflows
     /// <summary><c>PUT /workflows/{name}</c> (the ASL document as the body) and <c>GET /workflows/{name}/definition</c>.</summary>
     public static IEndpointRouteBuilder MapAslWorkflowEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        AslEndpoints.Map(endpoints);
+        // An invalid document or name is a 400 that says why.
+        var group = endpoints.MapGroup("/workflows").WithTags("Workflows").ProducesProblem(StatusCodes.Status400BadRequest);
+        PutStateMachineEndpoint.Map(group);
+        GetStateMachineEndpoint.Map(group);
         return endpoints;
     }
 }

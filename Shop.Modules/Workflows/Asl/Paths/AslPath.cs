@@ -1,6 +1,15 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
+// Why this is not in Kernel/Json beside JsonPath (issue 15 asks for one JSON path reader, in Kernel): the two readers
+// answer different questions, and sharing a parser would tie each one's refusals to the other's grammar.
+// - Kernel's JsonPath is EventBridge's path: `$`, `.name`, `['name']`, `[0]` and nothing more (wildcards, `..`, filters
+//   are refused with EventBridge-style messages); a missing value is "no value", never an error. Its dotted spelling for
+//   the C# states splits at dots only. Rules, targets, choreographies and the engine's C# builders use it.
+// - AslPath is Jayway's JSONPath as Step Functions runs it: wildcards, slices, unions, filters, deep scan, negative
+//   indexes and `$$` (the context object); a definite path that misses fails ("No results for path", "Missing property
+//   in path"), an indefinite one answers the array of matches. Only ASL wants that, and the 466 conformance cases pin it.
+// A path in an ASL document is read here; a path anywhere else in the shop, with Kernel's JsonPath.
 namespace Shop.Modules.Workflows.Asl;
 
 /// <summary>

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using Shop.Modules.Tables.Contracts;
+
+namespace Shop.Modules.AwsApi.DynamoDb;
+
+/// <summary><c>DynamoDB_20120810.DeleteItem</c>.</summary>
+internal static class DeleteItemOperation
+{
+    public static async Task<JsonNode?> HandleAsync(AwsRequest request, CancellationToken cancellationToken)
+    {
+        var body = request.Body;
+        DynamoDbJson.RefuseLegacy(body, "Expected", "ConditionalOperator");
+        var result = await DynamoDbTables.Send(request, new DeleteItem(DynamoDbJson.TableName(body), ItemShared.Key(body),
+            DynamoDbJson.OptionalString(body, "ConditionExpression"), DynamoDbJson.Arguments(body), ItemShared.ReturnValuesOf(body)), cancellationToken);
+        return ItemShared.Attributes(result);
+    }
+}
