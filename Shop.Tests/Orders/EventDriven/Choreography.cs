@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Events;
 using Shop.Modules.Kernel.Events.Data;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.Infrastructure.Builders;
 
 namespace Shop.Tests.Orders.EventDriven;
 
@@ -18,9 +19,8 @@ internal static class Choreography
 
     public static async Task<string> CreateOrderAsync(this HttpClient client, string customerId, string itemId)
     {
-        var reply = await client.GetJsonAsync($"/order/create/{customerId}/{itemId}");
-        reply.Status.Should().Be(HttpStatusCode.Accepted, reply.ToString());
-        return reply.Text("orderId");
+        var order = await new AnOrder(customerId, itemId).CreateEventDrivenAsync(client);
+        return order.OrderId;
     }
 
     /// <summary>Waits until every stored event has been delivered and the dispatcher sleeps.</summary>
