@@ -23,6 +23,8 @@ public sealed record ADrink
 
     public ADrink For(string userId) => this with { UserId = userId };
 
+    public ADrink Making(string drink) => this with { Drink = drink };
+
     /// <summary>202 with the order id and the barista execution it started.</summary>
     public async Task<PlacedCoffeeOrder> PlaceAsync(HttpClient client) =>
         (await client.PostJsonAsync("/coffee/orders", new { orderId = OrderId, userId = UserId, drink = Drink })).As<PlacedCoffeeOrder>(HttpStatusCode.Accepted);
