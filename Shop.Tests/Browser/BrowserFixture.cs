@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Browser;
 
@@ -27,7 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("not started");
 
     /// <summary>Shop.Tests/TestResults/screenshots (test.sh's results folder).</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(ShopServer.RepositoryRoot, "Shop.Tests", "TestResults", "screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(Repository.Root, "Shop.Tests", "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {

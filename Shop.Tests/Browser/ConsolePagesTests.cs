@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Browser;
 

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Shop.Tests.Browser;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Choreography;
 

@@ -15,7 +15,7 @@ public sealed class BaristaStoreRulesTests
     {
         using var app = new ShopApp();
         var client = app.CreateClient();
-        (await client.SettingsAsync(new { storeOpen = false }))["storeOpen"]!.GetValue<bool>().Should().BeFalse();
+        (await client.SettingsAsync(new { storeOpen = false })).StoreOpen.Should().BeFalse();
 
         var executionId = await client.PlaceCoffeeAsync("closed-1");
         var execution = await client.WaitForStatusAsync(executionId, ExecutionStatus.Failed);
@@ -23,7 +23,7 @@ public sealed class BaristaStoreRulesTests
         ((string)execution["error"]!).Should().Be("StoreClosed");
         ((string)execution["cause"]!).Should().Contain("store is closed");
         var drink = await client.WaitForDrinkAsync("closed-1", "failed");
-        ((string)drink["reason"]!).Should().Contain("Store closed");
+        drink.Reason.Should().Contain("Store closed");
         (await client.WaitingCompletionEventsAsync("closed-1")).Should().BeEmpty();
 
         await client.SettingsAsync(new { storeOpen = true });
@@ -46,7 +46,7 @@ public sealed class BaristaStoreRulesTests
 
         var execution = await client.WaitForStatusAsync(eleventh, ExecutionStatus.Failed);
         ((string)execution["error"]!).Should().Be("NoCapacity");
-        ((string)(await client.WaitForDrinkAsync("busy-11", "failed"))["reason"]!).Should().Contain("10 drink(s) in progress, capacity 10");
+        (await client.WaitForDrinkAsync("busy-11", "failed")).Reason.Should().Contain("10 drink(s) in progress, capacity 10");
 
         // A drink done frees a barista.
         (await client.CompleteCoffeeOrderAsync("busy-1")).StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -61,7 +61,7 @@ public sealed class BaristaStoreRulesTests
     {
         using var app = new ShopApp();
         var client = app.CreateClient();
-        (await client.SettingsAsync(new { baristaCapacity = 1 }))["baristaCapacity"]!.GetValue<int>().Should().Be(1);
+        (await client.SettingsAsync(new { baristaCapacity = 1 })).BaristaCapacity.Should().Be(1);
 
         await client.PlaceCoffeeAsync("only-1");
         await client.WaitForDrinkAsync("only-1", "waiting");

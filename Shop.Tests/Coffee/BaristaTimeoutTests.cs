@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Shop.Modules.Coffee.Contracts;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
 using Shop.Tests.Workflows;
@@ -27,7 +28,7 @@ public sealed class BaristaTimeoutTests
         var timedOut = history.First(e => (string)e["type"]! == "TaskStateEntered" && (string)e["state"]! == "Barista timed out");
         ((string)timedOut["details"]!["input"]!["errorComment"]!["Error"]!).Should().Be("States.Timeout", "Catch keeps the error at errorComment");
         var drink = await client.WaitForDrinkAsync("slow-1", "timed_out");
-        ((string)drink["reason"]!).Should().StartWith("States.Timeout");
+        drink.Reason.Should().StartWith("States.Timeout");
 
         (await client.CompleteCoffeeOrderAsync("slow-1")).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
@@ -72,8 +73,8 @@ public sealed class BaristaTimeoutTests
         await app.FireDueDeadlinesAsync();
 
         var drink = await client.DrinkAsync("long-1");
-        ((string)drink["status"]!).Should().Be("waiting", "2600 s have passed, but never 900 s without a heartbeat");
-        drink["lastHeartbeatAt"].Should().NotBeNull();
+        drink.Status.Should().Be(DrinkStatus.Waiting, "2600 s have passed, but never 900 s without a heartbeat");
+        drink.LastHeartbeatAt.Should().NotBeNull();
         (await client.CompleteCoffeeOrderAsync("long-1", "Sam")).StatusCode.Should().Be(HttpStatusCode.Accepted);
         var execution = await client.WaitForStatusAsync(executionId, ExecutionStatus.Succeeded);
         ((string)execution["output"]!["orderCompleted"]!["orderCreated"]!["baristaId"]!).Should().Be("Sam");

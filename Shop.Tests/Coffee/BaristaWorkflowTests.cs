@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Shop.Modules.Coffee.Contracts;
 using Shop.Modules.Kernel.Events;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
@@ -23,7 +24,7 @@ public sealed class BaristaWorkflowTests
 
         var executionId = await client.PlaceCoffeeAsync("1234567890");
         var waiting = await client.WaitForDrinkAsync("1234567890", "waiting");
-        waiting["executionId"]!.GetValue<string>().Should().Be(executionId);
+        waiting.ExecutionId.Should().Be(executionId);
 
         var events = await client.WaitingCompletionEventsAsync("1234567890");
         events.Should().ContainSingle();
@@ -44,7 +45,7 @@ public sealed class BaristaWorkflowTests
                                "drink": "Americano grande latte", "baristaId": "Julia"}}}
             """)).Should().BeTrue(execution["output"]!.ToJsonString());
         var drink = await client.WaitForDrinkAsync("1234567890", "completed");
-        ((string)drink["baristaId"]!).Should().Be("Julia");
+        drink.BaristaId.Should().Be("Julia");
 
         var history = await client.HistoryAsync(executionId);
         var enteredCompleted = history.First(e => (string)e["type"]! == "TaskStateEntered" && (string)e["state"]! == "Order Completed");
@@ -84,7 +85,7 @@ public sealed class BaristaWorkflowTests
         ((string)(await used.ProblemAsync())["error"]!).Should().Be("TaskDoesNotExist");
 
         var drink = await client.WaitForDrinkAsync("seed-1", "completed");
-        ((string)drink["baristaId"]!).Should().Be("Julia", "the refused second callback changed nothing");
+        drink.BaristaId.Should().Be("Julia", "the refused second callback changed nothing");
         var completeAgain = await client.CompleteCoffeeOrderAsync("seed-1", "Mia");
         completeAgain.StatusCode.Should().Be(HttpStatusCode.Conflict);
         ((string)(await completeAgain.ProblemAsync())["errorCode"]!).Should().Be("DrinkNotWaiting");
@@ -107,9 +108,7 @@ public sealed class BaristaWorkflowTests
 
         (await client.GetAsync(new Uri("/coffee/orders/x-1", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await ExecutionNamesAsync(client)).Should().BeEmpty();
-        var settings = await client.GetFromJsonAsync<JsonObject>("/coffee/settings");
-        settings!["storeOpen"]!.GetValue<bool>().Should().BeTrue();
-        settings["baristaCapacity"]!.GetValue<int>().Should().Be(10);
+        (await client.GetOkAsync<CoffeeSettingsDto>("/coffee/settings")).Should().Be(new CoffeeSettingsDto(StoreOpen: true, BaristaCapacity: 10));
     }
 
     [Fact]
@@ -123,7 +122,7 @@ public sealed class BaristaWorkflowTests
 
         again.StatusCode.Should().Be(HttpStatusCode.OK);
         ((string)(await again.ProblemAsync())["executionId"]!).Should().Be(first);
-        ((string)(await client.WaitForDrinkAsync("twice-1", "waiting"))["drink"]!).Should().Be("Americano grande latte");
+        (await client.WaitForDrinkAsync("twice-1", "waiting")).Drink.Should().Be("Americano grande latte");
         (await ExecutionNamesAsync(client)).Should().Equal("twice-1");
     }
 

@@ -1,34 +1,29 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Shop.Modules.Coffee.Contracts;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.Infrastructure.Builders;
 
 namespace Shop.Tests.Coffee;
 
 /// <summary>The coffee API as the tests call it.</summary>
 internal static class CoffeeClient
 {
-    public static async Task<string> PlaceCoffeeAsync(this HttpClient client, string orderId, string userId = "lars.roewekamp", string drink = "Americano grande latte")
-    {
-        var response = await client.PostAsJsonAsync("/coffee/orders", new { orderId, userId, drink });
-        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["executionId"]!;
-    }
+    /// <summary>Places the drink (<see cref="ADrink"/>) under <paramref name="orderId"/>; the id of the barista execution it started.</summary>
+    public static async Task<string> PlaceCoffeeAsync(this HttpClient client, string orderId, string userId = "lars.roewekamp", string drink = "Americano grande latte") =>
+        (await ADrink.WithOrderId(orderId).For(userId).Making(drink).PlaceAsync(client)).ExecutionId;
 
-    public static async Task<JsonObject> DrinkAsync(this HttpClient client, string orderId) =>
-        (await client.GetFromJsonAsync<JsonObject>($"/coffee/orders/{orderId}"))!;
+    public static Task<DrinkDto> DrinkAsync(this HttpClient client, string orderId) =>
+        client.GetOkAsync<DrinkDto>($"/coffee/orders/{orderId}");
 
-    public static async Task<JsonObject> WaitForDrinkAsync(this HttpClient client, string orderId, string status, double seconds = Eventually.DefaultSeconds)
+    public static async Task<DrinkDto> WaitForDrinkAsync(this HttpClient client, string orderId, string status, double seconds = Eventually.DefaultSeconds)
     {
-        var (code, drink) = await Eventually.UntilAsync(async () =>
-            {
-                var response = await client.GetAsync(new Uri($"/coffee/orders/{orderId}", UriKind.Relative));
-                return (response.StatusCode, Drink: response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonObject>() : null);
-            },
-            seen => (string?)seen.Drink?["status"] == status,
-            seen => seen.Drink is null ? $"drink {orderId} not found ({seen.StatusCode}), expected {status}" : $"drink {orderId} is {seen.Drink["status"]}, not {status}: {seen.Drink}",
+        var seen = await Eventually.UntilAsync(() => client.GetJsonAsync($"/coffee/orders/{orderId}"),
+            reply => reply.Status == HttpStatusCode.OK && reply.As<DrinkDto>().Status == status,
+            reply => reply.Status == HttpStatusCode.OK ? $"drink {orderId} is not {status}: {reply}" : $"drink {orderId} not found ({reply}), expected {status}",
             seconds);
-        return drink!;
+        return seen.As<DrinkDto>();
     }
 
     public static Task<HttpResponseMessage> CompleteCoffeeOrderAsync(this HttpClient client, string orderId, string baristaId = "Julia") =>
@@ -37,11 +32,11 @@ internal static class CoffeeClient
     public static Task<HttpResponseMessage> HeartbeatDrinkAsync(this HttpClient client, string orderId) =>
         client.PostAsync(new Uri($"/coffee/orders/{orderId}/heartbeat", UriKind.Relative), content: null);
 
-    public static async Task<JsonObject> SettingsAsync(this HttpClient client, object settings)
+    public static async Task<CoffeeSettingsDto> SettingsAsync(this HttpClient client, object settings)
     {
         var response = await client.PutAsJsonAsync("/coffee/settings", settings);
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (await response.Content.ReadFromJsonAsync<CoffeeSettingsDto>(JsonHttp.Options))!;
     }
 
     /// <summary>The WaitingCompletion events of an order, as stored in the event store (the seed copies the token from there).</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Shop.Modules.SkipTheLine.Contracts;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
 using Shop.Tests.Workflows;
@@ -37,15 +38,17 @@ public sealed class SkipTheLineTests : IDisposable
 
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         response.Headers.Location!.ToString().Should().Be("/skiptheline/orders/acc-1/station-cafe");
-        var placed = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        var executionId = (string)placed["executionId"]!;
-        var orderId = (string)placed["order"]!["orderId"]!;
+        var placed = (await response.Content.ReadFromJsonAsync<PreOrderPlacement>(JsonHttp.Options))!;
+        var executionId = placed.ExecutionId;
+        var orderId = placed.Order!.OrderId;
         await _client.WaitForStatusAsync(executionId, ExecutionStatus.Succeeded);
 
-        var order = (await _client.GetFromJsonAsync<JsonObject>("/skiptheline/orders/acc-1/station-cafe"))!;
-        ((string)order["status"]!).Should().Be("invoiced");
-        ((decimal)order["total"]!).Should().Be(8.50m);
-        ((string)order["invoiceId"]!).Should().Be($"INV-{orderId}");
+        var order = await _client.GetOkAsync<PreOrderDto>("/skiptheline/orders/acc-1/station-cafe");
+        order.Status.Should().Be(PreOrderStatus.Invoiced);
+        order.Total.Should().Be(8.50m);
+        order.InvoiceId.Should().Be($"INV-{orderId}");
+
+        // The invoice file as stored and served: its wire shape is the point, so it is read untyped.
 
         var invoice = JsonNode.Parse(await _client.GetStringAsync(new Uri("/skiptheline/orders/acc-1/station-cafe/invoice", UriKind.Relative)))!;
         ((string)invoice["orderId"]!).Should().Be(orderId);
@@ -88,21 +91,21 @@ public sealed class SkipTheLineTests : IDisposable
     public async Task Given_an_invoiced_order_When_picked_up_Then_it_is_removed_and_a_new_order_is_allowed()
     {
         (await PlaceAsync(Order())).StatusCode.Should().Be(HttpStatusCode.Created);
-        var first = (await _client.GetFromJsonAsync<JsonObject>("/skiptheline/orders/acc-1/station-cafe"))!;
+        var first = await _client.GetOkAsync<PreOrderDto>("/skiptheline/orders/acc-1/station-cafe");
         await WaitForInvoiceAsync();
 
         var pickup = await _client.PostAsync(new Uri("/skiptheline/orders/acc-1/station-cafe/pickup", UriKind.Relative), null);
 
         pickup.StatusCode.Should().Be(HttpStatusCode.OK, await pickup.Content.ReadAsStringAsync());
-        ((string)(await pickup.Content.ReadFromJsonAsync<JsonObject>())!["status"]!).Should().Be("picked_up");
+        (await pickup.Content.ReadFromJsonAsync<PreOrderDto>(JsonHttp.Options))!.Status.Should().Be(PreOrderStatus.PickedUp);
         (await _client.GetAsync(new Uri("/skiptheline/orders/acc-1/station-cafe", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await _client.GetAsync(new Uri("/skiptheline/orders/acc-1/station-cafe/invoice", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await _client.PostAsync(new Uri("/skiptheline/orders/acc-1/station-cafe/pickup", UriKind.Relative), null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
         var again = await PlaceAsync(Order());
         again.StatusCode.Should().Be(HttpStatusCode.Created);
-        var second = (await again.Content.ReadFromJsonAsync<JsonObject>())!["order"]!;
-        ((string)second["orderId"]!).Should().NotBe((string)first["orderId"]!);
+        var second = (await again.Content.ReadFromJsonAsync<PreOrderPlacement>(JsonHttp.Options))!.Order!;
+        second.OrderId.Should().NotBe(first.OrderId);
         await WaitForInvoiceAsync();
         InvoiceFiles.Should().Be(2, "each order has its own invoice; the first one's stays");
     }
@@ -127,7 +130,7 @@ public sealed class SkipTheLineTests : IDisposable
         executions.Should().BeEmpty();
     }
 
-    private Task<JsonObject> WaitForInvoiceAsync() =>
-        Eventually.UntilAsync(async () => (await _client.GetFromJsonAsync<JsonObject>("/skiptheline/orders/acc-1/station-cafe"))!,
-            order => (string?)order["status"] == "invoiced", order => $"the order was never invoiced: {order}");
+    private Task<PreOrderDto> WaitForInvoiceAsync() =>
+        Eventually.UntilAsync(() => _client.GetOkAsync<PreOrderDto>("/skiptheline/orders/acc-1/station-cafe"),
+            order => order.Status == PreOrderStatus.Invoiced, order => $"the order was never invoiced: {order}");
 }

@@ -55,7 +55,7 @@ public sealed class CrashFigureTests(ITestOutputHelper output) : IDisposable
 
         for (var kill = 0; kill < Kills; kill++)
         {
-            using var shop = await ShopProcess.StartAsync(_data, Settings);
+            using var shop = await ShopServer.StartAsync(Settings, _data, requestTimeout: TimeSpan.FromSeconds(10));
             (DateTime.UtcNow - lastBeat).Should().BeLessThan(TimeSpan.FromSeconds(150), "a restart must not outlast the heartbeat window");
             await BeatAsync(shop.Client, beating.Where(placedDrinks.Contains));
             lastBeat = DateTime.UtcNow;
@@ -78,7 +78,7 @@ public sealed class CrashFigureTests(ITestOutputHelper output) : IDisposable
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F0} s: kill {kill + 1}; {load.Accepted.Count} orders accepted, {placedDrinks.Count} drinks placed");
         }
 
-        using (var shop = await ShopProcess.StartAsync(_data, Settings))
+        using (var shop = await ShopServer.StartAsync(Settings, _data, requestTimeout: TimeSpan.FromSeconds(10)))
         {
             await BeatAsync(shop.Client, beating.Where(placedDrinks.Contains));
             foreach (var orderId in beating.Concat(silent).Where(d => !placedDrinks.Contains(d)))

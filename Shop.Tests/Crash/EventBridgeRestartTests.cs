@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
 using Shop.Tests.AwsApi.EventBridge;
-using Shop.Tests.Browser;
 using Xunit;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Crash;
 

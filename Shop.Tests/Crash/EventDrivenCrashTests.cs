@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Crash;
 
@@ -151,12 +152,12 @@ public sealed class EventDrivenCrashTests(ITestOutputHelper output) : IDisposabl
         }
     }
 
-    /// <summary>Shop.Web as a process (Crash/ShopProcess); a request may take 30 s on a busy machine.</summary>
-    private static Task<ShopProcess> StartAsync(string dataFolder) =>
-        ShopProcess.StartAsync(dataFolder, new Dictionary<string, string> { ["Payments__FailProbability"] = "0" }, TimeSpan.FromSeconds(30));
+    /// <summary>Shop.Web as a process (Infrastructure/ShopServer); a request may take 30 s on a busy machine.</summary>
+    private static Task<ShopServer> StartAsync(string dataFolder) =>
+        ShopServer.StartAsync(new Dictionary<string, string> { ["Payments__FailProbability"] = "0" }, dataFolder, TimeSpan.FromSeconds(30));
 
     /// <summary>The reply, or null when the process died under the request.</summary>
-    private static async Task<(HttpStatusCode Status, JsonElement Body)?> TryGetAsync(ShopProcess shop, string path)
+    private static async Task<(HttpStatusCode Status, JsonElement Body)?> TryGetAsync(ShopServer shop, string path)
     {
         try
         {

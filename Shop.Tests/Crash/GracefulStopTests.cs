@@ -1,4 +1,5 @@
 using Xunit.Abstractions;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Crash;
 
@@ -21,7 +22,7 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IDisposable
     {
         Directory.CreateDirectory(_data);
         var load = new OrderLoad(_data);
-        using (var shop = await ShopProcess.StartAsync(_data, OrderLoad.Settings))
+        using (var shop = await ShopServer.StartAsync(OrderLoad.Settings, _data, requestTimeout: TimeSpan.FromSeconds(10)))
         {
             await load.PlaceAsync(shop.Client, count: 50, parallel: 8, seed: 1);
             var running = load.Scalar("SELECT COUNT(*) FROM wf_executions WHERE Status = 'RUNNING'");
@@ -31,16 +32,16 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IDisposable
 
             var took = await shop.TerminateAsync(TimeSpan.FromSeconds(30));
             output.WriteLine($"exited with {shop.ExitCode} in {took.TotalSeconds:F2} s");
-            shop.ExitCode.Should().Be(0, string.Join('\n', shop.AllOutput.TakeLast(40)));
-            shop.AllOutput.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
-                .Should().BeEmpty("a graceful stop logs no error:\n" + string.Join('\n', shop.AllOutput.TakeLast(60)));
+            shop.ExitCode.Should().Be(0, string.Join('\n', shop.OutputLines.TakeLast(40)));
+            shop.OutputLines.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+                .Should().BeEmpty("a graceful stop logs no error:\n" + string.Join('\n', shop.OutputLines.TakeLast(60)));
         }
         load.Accepted.Should().HaveCount(100);
 
-        using (var shop = await ShopProcess.StartAsync(_data, OrderLoad.Settings))
+        using (var shop = await ShopServer.StartAsync(OrderLoad.Settings, _data, requestTimeout: TimeSpan.FromSeconds(10)))
         {
             await load.CompleteAsync(shop.Client, seed: 1);
-            shop.AllOutput.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+            shop.OutputLines.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
                 .Should().BeEmpty();
         }
         load.CheckInvariants();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Crash;
 
@@ -30,7 +31,7 @@ public sealed class WorkflowCrashTests : IDisposable
 
         for (var round = 0; round < 6; round++)
         {
-            using var shop = await ShopProcess.StartAsync(_data, Settings);
+            using var shop = await ShopServer.StartAsync(Settings, _data, requestTimeout: TimeSpan.FromSeconds(10));
             using var stop = new CancellationTokenSource();
             var batch = Enumerable.Range(0, 25).Select(i => $"crash-{round}-{i}").ToList();
             names.AddRange(batch);
@@ -45,7 +46,7 @@ public sealed class WorkflowCrashTests : IDisposable
             await starting;
         }
 
-        using (var final = await ShopProcess.StartAsync(_data, Settings))
+        using (var final = await ShopServer.StartAsync(Settings, _data, requestTimeout: TimeSpan.FromSeconds(10)))
         {
             // Some starts may have died with the host: starting by name again is idempotent.
             await StartAllAsync(final.Client, names, CancellationToken.None);

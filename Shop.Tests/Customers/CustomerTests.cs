@@ -1,5 +1,7 @@
 using System.Net;
+using Shop.Modules.Customers.Contracts;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.Infrastructure.Builders;
 
 namespace Shop.Tests.Customers;
 
@@ -12,14 +14,24 @@ public sealed class CustomerTests : IDisposable
     [Fact]
     public async Task Given_the_seed_When_customer_1_is_described_Then_it_is_Buckingham_Palace()
     {
-        var reply = await _app.CreateClient().GetJsonAsync("/customer/describe/customer-1");
+        var customer = await _app.CreateClient().GetOkAsync<CustomerDto>("/customer/describe/customer-1");
 
-        reply.Status.Should().Be(HttpStatusCode.OK);
-        reply.Text("customerId").Should().Be("customer-1");
-        reply.Text("name").Should().Be("Buckingham Palace");
-        reply.Text("description").Should().Be("Customer 1");
-        reply.Text("address").Should().Be("London SW1A 1AA, UK");
-        reply.Text("email").Should().Contain("@");
+        customer.CustomerId.Should().Be("customer-1");
+        customer.Name.Should().Be("Buckingham Palace");
+        customer.Description.Should().Be("Customer 1");
+        customer.Address.Should().Be("London SW1A 1AA, UK");
+        customer.Email.Should().Contain("@");
+    }
+
+    [Fact]
+    public async Task Given_a_customer_When_described_Then_every_field_is_shown()
+    {
+        var created = await ACustomer.LivingAt("Trafalgar Square, London WC2N 5DN, UK").Named("Nelson").CreateAsync(_app);
+
+        var customer = await _app.CreateClient().GetOkAsync<CustomerDto>($"/customer/describe/{created.CustomerId}");
+
+        customer.Should().Be(new CustomerDto(created.CustomerId, "A customer made by a test", "Nelson", $"{created.CustomerId}@example.com",
+            "Trafalgar Square, London WC2N 5DN, UK"));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class HttpFileTests
     [Fact]
     public async Task Given_the_http_file_When_each_request_is_sent_Then_each_succeeds()
     {
-        var requests = Parse(File.ReadAllText(Path.Combine(ShopServer.RepositoryRoot, "Shop.Web", "Shop.Web.http")));
+        var requests = Parse(File.ReadAllText(Path.Combine(Repository.Root, "Shop.Web", "Shop.Web.http")));
         requests.Should().HaveCountGreaterThan(10, "one request per route group");
 
         using var app = new ShopApp();

@@ -20,6 +20,10 @@ public sealed class ShopApp : WebApplicationFactory<Program>
         DataFolder = Path.Combine(Path.GetTempPath(), "shop-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         _settings["Shop:DataFolder"] = DataFolder;
+        // Its own copy of seed/: the same sample data at start, and a folder the builders can write to (Builders/SampleDataFiles).
+        SeedFolder = Path.Combine(DataFolder, "seed");
+        CopyFolder(Repository.SeedFolder, SeedFolder);
+        _settings["Shop:SeedFolder"] = SeedFolder;
         // Deterministic payments unless a test asks for failures.
         _settings["Payments:FailProbability"] = "0";
         // A failing delivery is retried within a second, not a minute, so tests that provoke one stay short.
@@ -27,6 +31,12 @@ public sealed class ShopApp : WebApplicationFactory<Program>
     }
 
     public string DataFolder { get; }
+
+    /// <summary>The sample data this app loads (a copy of the repository's seed/); builders add records through it.</summary>
+    public string SeedFolder { get; }
+
+    /// <summary>One builder at a time rewrites <see cref="SeedFolder"/> and reloads it.</summary>
+    internal SemaphoreSlim SeedLock { get; } = new(1, 1);
 
     public ShopApp With(string key, string? value)
     {
@@ -55,10 +65,18 @@ public sealed class ShopApp : WebApplicationFactory<Program>
         });
     }
 
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var folder in Directory.GetDirectories(from)) CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (!disposing) return;
+        SeedLock.Dispose();
         try
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Kernel.Database;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.Infrastructure.Builders;
 
 namespace Shop.Tests.Inventory;
 
@@ -18,70 +19,82 @@ public sealed class InventoryTests : IDisposable
 
     private async Task<(int Available, int Reserved, int Sold)> CountsAsync(string itemId)
     {
-        var reply = await _client.GetJsonAsync($"/inventory/describe/{itemId}");
-        reply.Status.Should().Be(HttpStatusCode.OK);
-        return (reply.Int("available"), reply.Int("reserved"), reply.Int("sold"));
+        var item = await _client.GetOkAsync<ItemDto>($"/inventory/describe/{itemId}");
+        return (item.Available, item.Reserved, item.Sold);
     }
 
     [Fact]
     public async Task Given_the_seed_When_item_1_is_described_Then_name_price_and_stock_are_the_seeds()
     {
-        var reply = await _client.GetJsonAsync("/inventory/describe/item-1");
+        var item = await _client.GetOkAsync<ItemDto>("/inventory/describe/item-1");
 
-        reply.Status.Should().Be(HttpStatusCode.OK);
-        reply.Text("name").Should().Be("Big Smartphone");
-        reply.Decimal("price").Should().Be(399.99m);
-        reply.Text("description").Should().NotBeEmpty();
+        item.Name.Should().Be("Big Smartphone");
+        item.Price.Should().Be(399.99m);
+        item.Description.Should().NotBeEmpty();
         (await CountsAsync("item-1")).Should().Be((10, 0, 0));
         (await CountsAsync("item-2")).Should().Be((5, 0, 0));
         (await CountsAsync("item-3")).Should().Be((100, 0, 0));
     }
 
     [Fact]
-    public async Task Given_stock_When_reserved_Then_one_unit_moves_from_available_to_reserved()
+    public async Task Given_an_item_When_described_Then_its_name_price_and_stock()
     {
-        var reply = await _client.GetJsonAsync("/inventory/reserve/item-1");
+        var created = await AnItem.Stocked(7).Priced(12.34m).Named("Espresso cups").CreateAsync(_app);
 
-        reply.Status.Should().Be(HttpStatusCode.OK);
-        reply.Int("available").Should().Be(9);
-        reply.Int("reserved").Should().Be(1);
+        var item = await _client.GetOkAsync<ItemDto>($"/inventory/describe/{created.ItemId}");
+
+        item.Should().Be(new ItemDto(created.ItemId, "Espresso cups", created.Description, 12.34m, Available: 7, Reserved: 0, Sold: 0));
     }
 
     [Fact]
-    public async Task Given_the_seed_When_reserve_remove_return_on_item_1_Then_counts_move_as_the_scenario_says()
+    public async Task Given_stock_When_reserved_Then_one_unit_moves_from_available_to_reserved()
     {
-        (await _client.GetJsonAsync("/inventory/reserve/item-1")).Status.Should().Be(HttpStatusCode.OK);
-        (await CountsAsync("item-1")).Should().Be((9, 1, 0));
+        var item = await AnItem.Stocked(10).CreateAsync(_app);
 
-        (await _client.GetJsonAsync("/inventory/remove/item-1")).Status.Should().Be(HttpStatusCode.OK);
-        (await CountsAsync("item-1")).Should().Be((9, 0, 1));
+        var reserved = (await _client.GetJsonAsync($"/inventory/reserve/{item.ItemId}")).As<ItemDto>(HttpStatusCode.OK);
 
-        (await _client.GetJsonAsync("/inventory/return/item-1")).Status.Should().Be(HttpStatusCode.OK);
-        (await CountsAsync("item-1")).Should().Be((10, 0, 0));
+        (reserved.Available, reserved.Reserved, reserved.Sold).Should().Be((9, 1, 0));
+    }
+
+    [Fact]
+    public async Task Given_stock_When_reserve_remove_return_Then_counts_move_as_the_scenario_says()
+    {
+        var item = (await AnItem.Stocked(10).CreateAsync(_app)).ItemId;
+
+        (await _client.GetJsonAsync($"/inventory/reserve/{item}")).Status.Should().Be(HttpStatusCode.OK);
+        (await CountsAsync(item)).Should().Be((9, 1, 0));
+
+        (await _client.GetJsonAsync($"/inventory/remove/{item}")).Status.Should().Be(HttpStatusCode.OK);
+        (await CountsAsync(item)).Should().Be((9, 0, 1));
+
+        (await _client.GetJsonAsync($"/inventory/return/{item}")).Status.Should().Be(HttpStatusCode.OK);
+        (await CountsAsync(item)).Should().Be((10, 0, 0));
     }
 
     [Fact]
     public async Task Given_a_reservation_When_unreserved_Then_the_unit_is_available_again()
     {
-        await _client.GetJsonAsync("/inventory/reserve/item-2");
+        var item = (await AnItem.Stocked(5).CreateAsync(_app)).ItemId;
+        await _client.GetJsonAsync($"/inventory/reserve/{item}");
 
-        var reply = await _client.GetJsonAsync("/inventory/unreserve/item-2");
+        var unreserved = (await _client.GetJsonAsync($"/inventory/unreserve/{item}")).As<ItemDto>(HttpStatusCode.OK);
 
-        reply.Status.Should().Be(HttpStatusCode.OK);
-        (await CountsAsync("item-2")).Should().Be((5, 0, 0));
+        (unreserved.Available, unreserved.Reserved, unreserved.Sold).Should().Be((5, 0, 0));
+        (await CountsAsync(item)).Should().Be((5, 0, 0));
     }
 
     [Fact]
     public async Task Given_no_stock_When_reserved_Then_404_item_not_available_as_the_samples_service_and_nothing_changes()
     {
-        for (var i = 0; i < 5; i++) (await _client.GetJsonAsync("/inventory/reserve/item-2")).Status.Should().Be(HttpStatusCode.OK);
+        var item = (await AnItem.Stocked(2).CreateAsync(_app)).ItemId;
+        for (var i = 0; i < 2; i++) (await _client.GetJsonAsync($"/inventory/reserve/{item}")).Status.Should().Be(HttpStatusCode.OK);
 
-        var reply = await _client.GetJsonAsync("/inventory/reserve/item-2");
+        var reply = await _client.GetJsonAsync($"/inventory/reserve/{item}");
 
         reply.Status.Should().Be(HttpStatusCode.NotFound);
         reply.Text("title").Should().Be("Item not available");
         reply.Text("errorCode").Should().Be(InventoryErrors.ItemNotAvailable);
-        (await CountsAsync("item-2")).Should().Be((0, 5, 0));
+        (await CountsAsync(item)).Should().Be((0, 2, 0));
     }
 
     [Theory]
@@ -90,11 +103,13 @@ public sealed class InventoryTests : IDisposable
     [InlineData("return", InventoryErrors.ItemNotSold)]
     public async Task Given_nothing_to_move_When_moved_Then_409_and_nothing_changes(string operation, string errorCode)
     {
-        var reply = await _client.GetJsonAsync($"/inventory/{operation}/item-1");
+        var item = (await AnItem.Stocked(10).CreateAsync(_app)).ItemId;
+
+        var reply = await _client.GetJsonAsync($"/inventory/{operation}/{item}");
 
         reply.Status.Should().Be(HttpStatusCode.Conflict);
         reply.Text("errorCode").Should().Be(errorCode);
-        (await CountsAsync("item-1")).Should().Be((10, 0, 0));
+        (await CountsAsync(item)).Should().Be((10, 0, 0));
     }
 
     [Theory]
@@ -135,19 +150,20 @@ public sealed class InventoryTests : IDisposable
     [Fact]
     public async Task Given_an_outer_unit_of_work_that_fails_When_an_item_was_reserved_in_it_Then_the_reservation_is_rolled_back()
     {
+        var itemId = (await AnItem.Stocked(10).CreateAsync(_app)).ItemId;
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var act = () => unitOfWork.ExecuteAsync(async ct =>
             {
-                var item = await mediator.Send(new ReserveItem("item-1"), ct);
+                var item = await mediator.Send(new ReserveItem(itemId), ct);
                 item.Available.Should().Be(9, "the handler sees its own write inside the transaction");
                 throw new InvalidOperationException("a later step fails");
             });
             await act.Should().ThrowAsync<InvalidOperationException>();
         }
 
-        (await CountsAsync("item-1")).Should().Be((10, 0, 0));
+        (await CountsAsync(itemId)).Should().Be((10, 0, 0));
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using Shop.Modules.Inventory.Contracts;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.Infrastructure.Builders;
 
 namespace Shop.Tests.Inventory;
 
@@ -10,18 +12,16 @@ public sealed class StockConcurrencyTests
     {
         using var app = new ShopApp();
         var client = app.CreateClient();
-        var before = await client.GetJsonAsync("/inventory/describe/item-1");
-        before.Int("available").Should().Be(10);
+        var before = await AnItem.Stocked(10).CreateAsync(app);
 
-        var replies = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.GetJsonAsync("/inventory/reserve/item-1")));
+        var replies = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.GetJsonAsync($"/inventory/reserve/{before.ItemId}")));
 
         replies.Count(r => r.Status == HttpStatusCode.OK).Should().Be(10);
         replies.Count(r => r.Status == HttpStatusCode.NotFound && r.Text("errorCode") == "ItemNotAvailable").Should().Be(190);
-        var after = await client.GetJsonAsync("/inventory/describe/item-1");
-        after.Int("available").Should().Be(0);
-        after.Int("reserved").Should().Be(10);
-        (after.Int("available") + after.Int("reserved") + after.Int("sold"))
-            .Should().Be(before.Int("available") + before.Int("reserved") + before.Int("sold"));
+        var after = await client.GetOkAsync<ItemDto>($"/inventory/describe/{before.ItemId}");
+        after.Available.Should().Be(0);
+        after.Reserved.Should().Be(10);
+        (after.Available + after.Reserved + after.Sold).Should().Be(before.Available + before.Reserved + before.Sold);
     }
 
     [Fact]
@@ -29,14 +29,15 @@ public sealed class StockConcurrencyTests
     {
         using var app = new ShopApp();
         var client = app.CreateClient();
-        for (var i = 0; i < 3; i++) await client.GetJsonAsync("/inventory/reserve/item-2");
+        var item = (await AnItem.Stocked(5).CreateAsync(app)).ItemId;
+        for (var i = 0; i < 3; i++) await client.GetJsonAsync($"/inventory/reserve/{item}");
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 40)
-            .Select(i => client.GetJsonAsync(i % 2 == 0 ? "/inventory/remove/item-2" : "/inventory/unreserve/item-2")));
+            .Select(i => client.GetJsonAsync(i % 2 == 0 ? $"/inventory/remove/{item}" : $"/inventory/unreserve/{item}")));
 
         replies.Count(r => r.Status == HttpStatusCode.OK).Should().Be(3, "only three units were reserved");
-        var after = await client.GetJsonAsync("/inventory/describe/item-2");
-        after.Int("reserved").Should().Be(0);
-        (after.Int("available") + after.Int("sold")).Should().Be(5);
+        var after = await client.GetOkAsync<ItemDto>($"/inventory/describe/{item}");
+        after.Reserved.Should().Be(0);
+        (after.Available + after.Sold).Should().Be(5);
     }
 }

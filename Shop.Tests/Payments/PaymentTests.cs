@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel;
@@ -20,18 +21,18 @@ public sealed class PaymentTests
         using var app = new ShopApp();
         var client = app.CreateClient();
 
-        var paid = await client.GetJsonAsync("/payment/pay/12.50");
+        var reply = await client.GetJsonAsync("/payment/pay/12.50");
 
-        paid.Status.Should().Be(HttpStatusCode.Created);
-        paid.Text("status").Should().Be(PaymentStatus.Paid);
-        paid.Decimal("amount").Should().Be(12.50m);
-        paid.Text("paymentMethod").Should().Be("CREDIT_CARD");
-        paid.Body.TryGetProperty("isPaid", out _).Should().BeFalse("the JSON is the seed's payment record");
-        paid.Body.GetProperty("paymentId").GetString().Should().NotBeNullOrEmpty();
-        var described = await client.GetJsonAsync($"/payment/describe/{paid.Text("paymentId")}");
-        described.Status.Should().Be(HttpStatusCode.OK);
-        described.Text("status").Should().Be(PaymentStatus.Paid);
-        described.Decimal("amount").Should().Be(12.50m);
+        var paid = reply.As<PaymentDto>(HttpStatusCode.Created);
+        paid.Status.Should().Be(PaymentStatus.Paid);
+        paid.Amount.Should().Be(12.50m);
+        paid.PaymentMethod.Should().Be("CREDIT_CARD");
+        paid.PaymentId.Should().NotBeNullOrEmpty();
+        // The wire shape on purpose: the JSON is the seed's payment record, without the contract's computed IsPaid.
+        reply.Body.TryGetProperty("isPaid", out _).Should().BeFalse("the JSON is the seed's payment record");
+        var described = await client.GetOkAsync<PaymentDto>($"/payment/describe/{paid.PaymentId}");
+        described.Status.Should().Be(PaymentStatus.Paid);
+        described.Amount.Should().Be(12.50m);
     }
 
     [Fact]
@@ -44,10 +45,9 @@ public sealed class PaymentTests
 
         failed.Status.Should().Be(HttpStatusCode.Unauthorized);
         failed.Text("errorCode").Should().Be(PaymentErrors.PaymentFailed);
-        var payment = failed.Body.GetProperty("payment");
-        payment.GetProperty("status").GetString().Should().Be(PaymentStatus.Failed);
-        var described = await client.GetJsonAsync($"/payment/describe/{payment.GetProperty("paymentId").GetString()}");
-        described.Text("status").Should().Be(PaymentStatus.Failed);
+        var payment = failed.Body.GetProperty("payment").Deserialize<PaymentDto>(JsonHttp.Options)!;
+        payment.Status.Should().Be(PaymentStatus.Failed);
+        (await client.GetOkAsync<PaymentDto>($"/payment/describe/{payment.PaymentId}")).Status.Should().Be(PaymentStatus.Failed);
     }
 
     [Theory]
@@ -109,16 +109,15 @@ public sealed class PaymentTests
     {
         using var app = new ShopApp();
         var client = app.CreateClient();
-        var id = (await client.GetJsonAsync("/payment/pay/20")).Text("paymentId");
+        var id = (await client.GetJsonAsync("/payment/pay/20")).As<PaymentDto>(HttpStatusCode.Created).PaymentId;
 
         var canceled = await client.GetJsonAsync($"/payment/cancel/{id}");
         var again = await client.GetJsonAsync($"/payment/cancel/{id}");
 
-        canceled.Status.Should().Be(HttpStatusCode.OK);
-        canceled.Text("status").Should().Be(PaymentStatus.Canceled);
+        canceled.As<PaymentDto>(HttpStatusCode.OK).Status.Should().Be(PaymentStatus.Canceled);
         again.Status.Should().Be(HttpStatusCode.Conflict);
         again.Text("errorCode").Should().Be(PaymentErrors.PaymentAlreadyCanceled);
-        (await client.GetJsonAsync($"/payment/describe/{id}")).Text("status").Should().Be(PaymentStatus.Canceled);
+        (await client.GetOkAsync<PaymentDto>($"/payment/describe/{id}")).Status.Should().Be(PaymentStatus.Canceled);
     }
 
     [Fact]
@@ -126,13 +125,13 @@ public sealed class PaymentTests
     {
         using var app = new ShopApp().With("Payments:FailProbability", "1");
         var client = app.CreateClient();
-        var id = (await client.GetJsonAsync("/payment/pay/20")).Body.GetProperty("payment").GetProperty("paymentId").GetString();
+        var id = (await client.GetJsonAsync("/payment/pay/20")).Body.GetProperty("payment").Deserialize<PaymentDto>(JsonHttp.Options)!.PaymentId;
 
         var reply = await client.GetJsonAsync($"/payment/cancel/{id}");
 
         reply.Status.Should().Be(HttpStatusCode.Conflict);
         reply.Text("errorCode").Should().Be(PaymentErrors.PaymentNotPaid);
-        (await client.GetJsonAsync($"/payment/describe/{id}")).Text("status").Should().Be(PaymentStatus.Failed);
+        (await client.GetOkAsync<PaymentDto>($"/payment/describe/{id}")).Status.Should().Be(PaymentStatus.Failed);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ namespace Shop.Tests.Seeds;
 public sealed class Seed001ChoreographyTests
 {
     /// <summary>The seed's test.json, as printed ("wait" as strings).</summary>
-    private static JsonObject SeedTestJson() => JsonNode.Parse(File.ReadAllText(Path.Combine(Browser.ShopServer.RepositoryRoot, "seed", "simulations", "second-hand-car-happy.json")))!.AsObject();
+    private static JsonObject SeedTestJson() => JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "seed", "simulations", "second-hand-car-happy.json")))!.AsObject();
 
     private static async Task<string> StartSimulationExecutionAsync(HttpClient client, JsonObject input)
     {
@@ -55,7 +55,7 @@ public sealed class Seed001ChoreographyTests
         try
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "test.json"), SeedTestJson().ToJsonString());
-            await using var server = await Browser.ShopServer.StartAsync(new Dictionary<string, string> { ["Workflows__TimeScale"] = "0.001" });
+            await using var server = await ShopServer.StartAsync(new Dictionary<string, string> { ["Workflows__TimeScale"] = "0.001" });
             var aws = new AwsCli(server.BaseAddress, folder);
 
             var started = await aws.RunAsync("stepfunctions", "start-execution",

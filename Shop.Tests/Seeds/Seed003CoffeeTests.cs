@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Coffee.Contracts;
 using Shop.Modules.Kernel.Events;
 using Shop.Modules.Workflows;
 using Shop.Tests.Coffee;
@@ -54,12 +55,12 @@ public sealed class Seed003CoffeeTests
         second.Should().NotBe(first);
         ((string)(await client.WaitForStatusAsync(second, ExecutionStatus.Failed))["error"]!).Should().Be("StoreClosed");
         var drink = await client.WaitForDrinkAsync("1234567890", "failed");
-        ((string)drink["executionId"]!).Should().Be(second);
-        ((int)drink["attempt"]!).Should().Be(2);
-        var earlier = drink["earlierAttempts"]!.AsArray().Single()!;
-        ((string)earlier["status"]!).Should().Be("completed");
-        ((string)earlier["baristaId"]!).Should().Be("Julia");
-        ((string)earlier["executionId"]!).Should().Be(first);
+        drink.ExecutionId.Should().Be(second);
+        drink.Attempt.Should().Be(2);
+        var earlier = drink.EarlierAttempts.Should().ContainSingle().Subject;
+        earlier.Status.Should().Be(DrinkStatus.Completed);
+        earlier.BaristaId.Should().Be("Julia");
+        earlier.ExecutionId.Should().Be(first);
     }
 
     [Fact]
@@ -76,8 +77,8 @@ public sealed class Seed003CoffeeTests
         var eventId = await PutOrderCreatedAsync(client);
 
         var drink = await client.WaitForDrinkAsync("1234567890", "failed");
-        ((int)drink["attempt"]!).Should().Be(2);
-        (await client.WaitForStatusAsync((string)drink["executionId"]!, ExecutionStatus.Failed))["name"]!.GetValue<string>().Should().Be("1234567890.2");
+        drink.Attempt.Should().Be(2);
+        (await client.WaitForStatusAsync(drink.ExecutionId!, ExecutionStatus.Failed))["name"]!.GetValue<string>().Should().Be("1234567890.2");
 
         // The same event delivered again (as after a crash): the handled mark stops it.
         var stored = (await client.GetFromJsonAsync<JsonObject>($"/events/{eventId}"))!["eventDetail"]!.Deserialize<EventEnvelope>(EventEnvelope.Json)!;
@@ -104,7 +105,7 @@ public sealed class Seed003CoffeeTests
 
         var executions = await client.GetFromJsonAsync<JsonObject>($"/workflows/executions?workflow={Workflow}");
         executions!["executions"]!.AsArray().Select(e => (string)e!["name"]!).Should().Equal("1234567890");
-        ((int)(await client.DrinkAsync("1234567890"))["attempt"]!).Should().Be(1);
+        (await client.DrinkAsync("1234567890")).Attempt.Should().Be(1);
     }
 
     /// <summary>An OrderCreated as the workshop's functions put it (source ok.serverlessworkshop); returns its event id.</summary>

@@ -44,6 +44,9 @@ public sealed record OrderDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
+/// <summary>The 202 answer of <c>POST /order</c> and <c>POST /order/create/{customerId}/{orderId}</c>: the orchestrated order started.</summary>
+public sealed record OrderAccepted(string OrderId, string CustomerId, string ExecutionId);
+
 /// <summary>
 /// Inserts the order or overwrites every field of the existing one (its creation time stays). When
 /// <paramref name="Total"/> is null and both prices are known, the total is their sum.

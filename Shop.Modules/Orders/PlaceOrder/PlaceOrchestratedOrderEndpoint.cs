@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Shop.Modules.Kernel.Http;
+using Shop.Modules.Orders.Contracts;
 
 namespace Shop.Modules.Orders.PlaceOrder;
 

@@ -16,8 +16,6 @@ internal sealed record PlaceOrchestratedOrder(string CustomerId, string ItemId, 
 /// <param name="ExistingInput">That execution's input, so a caller can tell a retry from another order.</param>
 internal sealed record PlacedOrchestratedOrder(OrderAccepted Order, bool Created, JsonNode? ExistingInput);
 
-internal sealed record OrderAccepted(string OrderId, string CustomerId, string ExecutionId);
-
 /// <summary>
 /// Checks the customer and the item (404 before anything starts: an execution for a customer or item that does
 /// not exist would only fail), then starts the workflow named after the order and writes the order CREATED,

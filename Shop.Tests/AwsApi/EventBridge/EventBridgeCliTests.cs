@@ -21,7 +21,7 @@ public sealed class EventBridgeCliServer : IAsyncLifetime
 /// <summary>Seed 000's own files, read in place (../shared/fixtures/upstream from the repository root); skipped, naming the folder, when absent outside CI.</summary>
 public sealed class UpstreamFixtureFactAttribute : FactAttribute
 {
-    public static string Folder { get; } = Path.GetFullPath(Path.Combine(ShopServer.RepositoryRoot, "..", "shared", "fixtures", "upstream"));
+    public static string Folder { get; } = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "fixtures", "upstream"));
 
     public UpstreamFixtureFactAttribute()
     {

@@ -5,8 +5,12 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Events;
+using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Kernel.Events.Data;
+using Shop.Modules.Orders.Contracts;
+using Shop.Modules.Payments.Contracts;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.Infrastructure.Builders;
 
 namespace Shop.Tests.Orders.EventDriven;
 
@@ -18,9 +22,8 @@ internal static class Choreography
 
     public static async Task<string> CreateOrderAsync(this HttpClient client, string customerId, string itemId)
     {
-        var reply = await client.GetJsonAsync($"/order/create/{customerId}/{itemId}");
-        reply.Status.Should().Be(HttpStatusCode.Accepted, reply.ToString());
-        return reply.Text("orderId");
+        var order = await new AnOrder(customerId, itemId).CreateEventDrivenAsync(client);
+        return order.OrderId;
     }
 
     /// <summary>Waits until every stored event has been delivered and the dispatcher sleeps.</summary>
@@ -58,6 +61,14 @@ internal static class Choreography
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IEventPublisher>().PublishAsync(source, detailType, detail);
     }
+
+    public static Task<OrderDto> OrderAsync(this HttpClient client, string customerId, string orderId) =>
+        client.GetOkAsync<OrderDto>($"/order/describe/{customerId}/{orderId}");
+
+    public static Task<ItemDto> ItemAsync(this HttpClient client, string itemId) => client.GetOkAsync<ItemDto>($"/inventory/describe/{itemId}");
+
+    public static Task<PaymentDto> PaymentAsync(this HttpClient client, string? paymentId) =>
+        client.GetOkAsync<PaymentDto>($"/payment/describe/{paymentId}");
 
     public static JsonObject OrderKey(string customerId, string orderId) => new() { ["customerId"] = customerId, ["orderId"] = orderId };
 }

@@ -1,11 +1,13 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Shop.Modules.Kernel.Events;
+using Shop.Modules.Customers.Contracts;
+using Shop.Modules.Delivery.Contracts;
+using Shop.Modules.Inventory.Contracts;
+using Shop.Modules.Orders.Contracts;
+using Shop.Modules.Payments.Contracts;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.Infrastructure.Builders;
 using Shop.Tests.Workflows;
 
 namespace Shop.Tests.Orders.Orchestrated;
@@ -26,17 +28,29 @@ internal sealed class OrchestratedOrderDriver : IDisposable
 
     public HttpClient Client { get; }
 
-    public sealed record Placed(string OrderId, string CustomerId, string ExecutionId);
+    /// <summary>A customer and an item of the test's own (<see cref="AnItem.Any"/>: 10 in stock, unless given).</summary>
+    public async Task<(CustomerDto Customer, ItemDto Item)> GivenAsync(AnItem? item = null, ACustomer? customer = null) =>
+        (await (customer ?? ACustomer.Any).CreateAsync(App), await (item ?? AnItem.Any).CreateAsync(App));
 
-    public async Task<Placed> PlaceAsync(string customerId = "customer-1", string itemId = "item-1")
+    /// <summary>A new customer orders a new item (10 in stock).</summary>
+    public async Task<OrderAccepted> PlaceAsync()
     {
-        var response = await Client.PostAsJsonAsync("/order", new { customerId, itemId });
-        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        var placed = new Placed((string)body["orderId"]!, (string)body["customerId"]!, (string)body["executionId"]!);
-        response.Headers.Location!.ToString().Should().Be($"/order/describe/{customerId}/{Uri.EscapeDataString(placed.OrderId)}");
-        return placed;
+        var (customer, item) = await GivenAsync();
+        return await PlaceAsync(customer.CustomerId, item.ItemId);
     }
+
+    public Task<OrderAccepted> PlaceAsync(string customerId, string itemId) => new AnOrder(customerId, itemId).PlaceAsync(Client);
+
+    public Task<OrderAccepted> PlaceAsync(CustomerDto customer, ItemDto item) => AnOrder.Of(customer, item).PlaceAsync(Client);
+
+    /// <summary>The order as <c>GET /order/describe/…</c> answers it (200 or the test fails).</summary>
+    public Task<OrderDto> OrderAsync(OrderAccepted order) => Client.GetOkAsync<OrderDto>($"/order/describe/{order.CustomerId}/{order.OrderId}");
+
+    public Task<PaymentDto> PaymentAsync(string? paymentId) => Client.GetOkAsync<PaymentDto>($"/payment/describe/{paymentId}");
+
+    public Task<DeliveryDto> DeliveryAsync(OrderAccepted order) => Client.GetOkAsync<DeliveryDto>($"/delivery/describe/{order.CustomerId}/{order.OrderId}");
+
+    public Task<ItemDto> ItemAsync(string itemId) => Client.GetOkAsync<ItemDto>($"/inventory/describe/{itemId}");
 
     /// <summary>Until the execution waits in <paramref name="state"/> (or has ended) and nothing else is under way.</summary>
     public Task<JsonObject> WaitInStateAsync(string executionId, string state, double seconds = 30) =>

@@ -22,7 +22,7 @@ internal static class OrchestratedOrderExpectations
 
     internal static async Task ShouldHaveStock(OrchestratedOrderDriver shop, string itemId, int available, int reserved, int sold)
     {
-        var item = await shop.GetAsync($"/inventory/describe/{itemId}");
-        (item.Int("available"), item.Int("reserved"), item.Int("sold")).Should().Be((available, reserved, sold));
+        var item = await shop.ItemAsync(itemId);
+        (item.Available, item.Reserved, item.Sold).Should().Be((available, reserved, sold));
     }
 }

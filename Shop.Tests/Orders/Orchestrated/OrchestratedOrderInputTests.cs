@@ -28,11 +28,14 @@ public sealed class OrchestratedOrderInputTests
     }
 
     [Theory]
-    [InlineData("customer-9", "item-1")]
-    [InlineData("customer-1", "item-9")]
-    public async Task Given_an_unknown_customer_or_item_When_posted_Then_404_and_nothing_starts(string customerId, string itemId)
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task Given_an_unknown_customer_or_item_When_posted_Then_404_and_nothing_starts(bool customerKnown, bool itemKnown)
     {
         using var shop = new OrchestratedOrderDriver();
+        var (customer, item) = await shop.GivenAsync();
+        var customerId = customerKnown ? customer.CustomerId : "customer-unknown";
+        var itemId = itemKnown ? item.ItemId : "item-unknown";
         var response = await shop.Client.PostAsJsonAsync("/order", new { customerId, itemId });
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);

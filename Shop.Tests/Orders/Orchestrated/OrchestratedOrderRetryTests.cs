@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shop.Modules.Orders.Contracts;
 using Shop.Modules.Orders.PlaceOrder;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
@@ -36,11 +37,11 @@ public sealed class OrchestratedOrderRetryTests
             .Should().Equal("TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskFailed", "TaskScheduled", "TaskStarted", "TaskFailed",
                 "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited");
         (await shop.EnteredStatesAsync(order.ExecutionId)).Should().Equal(ToDelivering);
-        var record = await shop.GetAsync($"/order/describe/customer-1/{order.OrderId}");
-        record.Decimal("total").Should().Be(record.Decimal("itemPrice") + record.Decimal("deliveryPrice"));
+        var record = await shop.OrderAsync(order);
+        record.Total.Should().Be(record.ItemPrice + record.DeliveryPrice);
     }
 
-    private static async Task<int> AddFailuresAsync(OrchestratedOrderDriver shop, OrchestratedOrderDriver.Placed order) =>
+    private static async Task<int> AddFailuresAsync(OrchestratedOrderDriver shop, OrderAccepted order) =>
         (await shop.Client.HistoryAsync(order.ExecutionId))
             .Count(e => (string?)e["state"] == "Add item price and delivery price" && (string)e["type"]! == "TaskFailed");
 

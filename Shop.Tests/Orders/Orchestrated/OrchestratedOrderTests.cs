@@ -3,10 +3,14 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Delivery.Contracts;
 using Shop.Modules.Kernel.Events;
+using Shop.Modules.Orders.Contracts;
 using Shop.Modules.Orders.PlaceOrder;
+using Shop.Modules.Payments.Contracts;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.Infrastructure.Builders;
 using Shop.Tests.Workflows;
 using static Shop.Tests.Orders.Orchestrated.OrchestratedOrderExpectations;
 
@@ -24,18 +28,18 @@ public sealed class OrchestratedOrderTests
     public async Task Given_an_order_When_delivered_Then_every_step_ran_and_the_order_is_DELIVERED()
     {
         using var shop = new OrchestratedOrderDriver();
-        var order = await shop.PlaceAsync();
+        var (customer, item) = await shop.GivenAsync(AnItem.Stocked(10).Priced(399.99m), ACustomer.LivingAt(Buckingham));
+        var order = await shop.PlaceAsync(customer, item);
 
-        var created = await shop.GetAsync($"/order/describe/customer-1/{order.OrderId}");
+        var created = await shop.GetAsync($"/order/describe/{customer.CustomerId}/{order.OrderId}");
         created.Status.Should().Be(HttpStatusCode.OK, "the order is written with the start, before the 202");
-        created.Text("mode").Should().Be("orchestrated");
-        created.Text("executionId").Should().Be(order.ExecutionId);
+        created.As<OrderDto>().Mode.Should().Be(OrderMode.Orchestrated);
+        created.As<OrderDto>().ExecutionId.Should().Be(order.ExecutionId);
 
         (await shop.WaitInStateAsync(order.ExecutionId, "Wait For Delivery"))["status"]!.ToString().Should().Be(ExecutionStatus.Running);
-        var waiting = await shop.GetAsync($"/order/describe/customer-1/{order.OrderId}");
-        waiting.Text("status").Should().Be("DELIVERING");
+        (await shop.OrderAsync(order)).Status.Should().Be(OrderStatus.Delivering);
 
-        (await shop.GetAsync($"/delivery/delivered/customer-1/{order.OrderId}")).Status.Should().Be(HttpStatusCode.OK);
+        (await shop.GetAsync($"/delivery/delivered/{customer.CustomerId}/{order.OrderId}")).Status.Should().Be(HttpStatusCode.OK);
         var execution = await shop.WaitForEndAsync(order.ExecutionId);
 
         ((string)execution["status"]!).Should().Be(ExecutionStatus.Succeeded);
@@ -45,42 +49,43 @@ public sealed class OrchestratedOrderTests
         history.Where(e => (string)e["state"]! == "Wait For Delivery" && (string)e["type"]! == "TaskSucceeded")
             .Select(e => (string)e["details"]!["output"]!["outcome"]!).Should().Equal("DELIVERED");
 
-        var estimate = await shop.GetAsync($"/delivery/estimate/{Uri.EscapeDataString(Buckingham)}");
-        var record = await shop.GetAsync($"/order/describe/customer-1/{order.OrderId}");
-        record.Text("status").Should().Be("DELIVERED");
-        record.Text("mode").Should().Be("orchestrated");
-        record.Text("itemId").Should().Be("item-1");
-        record.Decimal("itemPrice").Should().Be(399.99m);
-        record.Decimal("deliveryPrice").Should().Be(estimate.Decimal("price"));
-        record.Decimal("total").Should().Be(399.99m + estimate.Decimal("price"));
-        record.Text("deliveryAddress").Should().Be(Buckingham);
-        record.Text("executionId").Should().Be(order.ExecutionId);
+        var estimate = await shop.Client.GetOkAsync<DeliveryEstimate>($"/delivery/estimate/{Uri.EscapeDataString(Buckingham)}");
+        var record = await shop.OrderAsync(order);
+        record.Status.Should().Be(OrderStatus.Delivered);
+        record.Mode.Should().Be(OrderMode.Orchestrated);
+        record.ItemId.Should().Be(item.ItemId);
+        record.ItemPrice.Should().Be(399.99m);
+        record.DeliveryPrice.Should().Be(estimate.Price);
+        record.Total.Should().Be(399.99m + estimate.Price);
+        record.DeliveryAddress.Should().Be(Buckingham);
+        record.ExecutionId.Should().Be(order.ExecutionId);
 
-        var payment = await shop.GetAsync($"/payment/describe/{record.Text("paymentId")}");
-        payment.Text("status").Should().Be("PAID");
-        payment.Decimal("amount").Should().Be(record.Decimal("total"));
-        (await shop.GetAsync($"/delivery/describe/customer-1/{order.OrderId}")).Text("status").Should().Be("DELIVERED");
-        await ShouldHaveStock(shop, "item-1", available: 9, reserved: 0, sold: 1);
+        var payment = await shop.PaymentAsync(record.PaymentId);
+        payment.Status.Should().Be(PaymentStatus.Paid);
+        payment.Amount.Should().Be(record.Total);
+        (await shop.DeliveryAsync(order)).Status.Should().Be(DeliveryStatus.Delivered);
+        await ShouldHaveStock(shop, item.ItemId, available: 9, reserved: 0, sold: 1);
     }
 
     [Fact]
     public async Task Given_an_order_in_delivery_When_the_delivery_is_canceled_Then_item_returned_payment_canceled_and_DELIVERY_CANCELED()
     {
         using var shop = new OrchestratedOrderDriver();
-        var order = await shop.PlaceAsync("customer-2", "item-2");
+        var (customer, item) = await shop.GivenAsync(AnItem.Stocked(5));
+        var order = await shop.PlaceAsync(customer, item);
         await shop.WaitInStateAsync(order.ExecutionId, "Wait For Delivery");
-        await ShouldHaveStock(shop, "item-2", available: 4, reserved: 0, sold: 1);
+        await ShouldHaveStock(shop, item.ItemId, available: 4, reserved: 0, sold: 1);
 
-        (await shop.GetAsync($"/delivery/cancel/customer-2/{order.OrderId}")).Status.Should().Be(HttpStatusCode.OK);
+        (await shop.GetAsync($"/delivery/cancel/{customer.CustomerId}/{order.OrderId}")).Status.Should().Be(HttpStatusCode.OK);
         var execution = await shop.WaitForEndAsync(order.ExecutionId);
 
         ((string)execution["status"]!).Should().Be(ExecutionStatus.Succeeded);
         (await shop.EnteredStatesAsync(order.ExecutionId)).Should().Equal([.. ToDelivering, "Delivered?", .. CanceledTail]);
-        var record = await shop.GetAsync($"/order/describe/customer-2/{order.OrderId}");
-        record.Text("status").Should().Be("DELIVERY_CANCELED");
-        (await shop.GetAsync($"/payment/describe/{record.Text("paymentId")}")).Text("status").Should().Be("CANCELED");
-        (await shop.GetAsync($"/delivery/describe/customer-2/{order.OrderId}")).Text("status").Should().Be("CANCELED");
-        await ShouldHaveStock(shop, "item-2", available: 5, reserved: 0, sold: 0);
+        var record = await shop.OrderAsync(order);
+        record.Status.Should().Be(OrderStatus.DeliveryCanceled);
+        (await shop.PaymentAsync(record.PaymentId)).Status.Should().Be(PaymentStatus.Canceled);
+        (await shop.DeliveryAsync(order)).Status.Should().Be(DeliveryStatus.Canceled);
+        await ShouldHaveStock(shop, item.ItemId, available: 5, reserved: 0, sold: 0);
     }
 
     [Theory]
@@ -90,11 +95,11 @@ public sealed class OrchestratedOrderTests
         string detailType, string updateState, string orderStatus)
     {
         using var shop = new OrchestratedOrderDriver();
-        var order = await shop.PlaceAsync("customer-3", "item-3");
+        var order = await shop.PlaceAsync();
         await shop.WaitInStateAsync(order.ExecutionId, "Wait For Delivery");
 
         // PutEvents' own field names (PascalCase), Detail as a JSON string.
-        var detail = $$"""{"customerId":"customer-3","orderId":"{{order.OrderId}}"}""";
+        var detail = $$"""{"customerId":"{{order.CustomerId}}","orderId":"{{order.OrderId}}"}""";
         var body = new System.Text.Json.Nodes.JsonObject
         {
             ["Entries"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["Source"] = "Logistics", ["DetailType"] = detailType, ["Detail"] = detail }),
@@ -106,14 +111,15 @@ public sealed class OrchestratedOrderTests
 
         ((string)execution["status"]!).Should().Be(ExecutionStatus.Succeeded);
         (await shop.EnteredStatesAsync(order.ExecutionId)).Should().Contain(updateState);
-        (await shop.GetAsync($"/order/describe/customer-3/{order.OrderId}")).Text("status").Should().Be(orderStatus);
+        (await shop.OrderAsync(order)).Status.Should().Be(orderStatus);
     }
 
     [Fact]
     public async Task Given_an_order_in_delivery_When_no_outcome_comes_within_the_delivery_timeout_Then_the_shop_cancels_the_delivery()
     {
         using var shop = new OrchestratedOrderDriver();
-        var order = await shop.PlaceAsync();
+        var (customer, item) = await shop.GivenAsync(AnItem.Stocked(10));
+        var order = await shop.PlaceAsync(customer, item);
         await shop.WaitInStateAsync(order.ExecutionId, "Wait For Delivery");
 
         await shop.AdvanceAsync(TimeSpan.FromSeconds(OrderWorkflow.DefaultDeliveryTimeoutSeconds - 1));
@@ -124,13 +130,13 @@ public sealed class OrchestratedOrderTests
         ((string)execution["status"]!).Should().Be(ExecutionStatus.Succeeded);
         (await shop.EnteredStatesAsync(order.ExecutionId)).Should().Equal([.. ToDelivering, "Cancel Delivery", .. CanceledTail]);
         (await shop.Client.HistoryTypesAsync(order.ExecutionId)).Should().Contain("TaskTimedOut");
-        var record = await shop.GetAsync($"/order/describe/customer-1/{order.OrderId}");
-        record.Text("status").Should().Be("DELIVERY_CANCELED");
-        (await shop.GetAsync($"/payment/describe/{record.Text("paymentId")}")).Text("status").Should().Be("CANCELED");
-        (await shop.GetAsync($"/delivery/describe/customer-1/{order.OrderId}")).Text("status").Should().Be("CANCELED");
-        await ShouldHaveStock(shop, "item-1", available: 10, reserved: 0, sold: 0);
+        var record = await shop.OrderAsync(order);
+        record.Status.Should().Be(OrderStatus.DeliveryCanceled);
+        (await shop.PaymentAsync(record.PaymentId)).Status.Should().Be(PaymentStatus.Canceled);
+        (await shop.DeliveryAsync(order)).Status.Should().Be(DeliveryStatus.Canceled);
+        await ShouldHaveStock(shop, item.ItemId, available: 10, reserved: 0, sold: 0);
 
-        var late = await shop.GetAsync($"/delivery/delivered/customer-1/{order.OrderId}");
+        var late = await shop.GetAsync($"/delivery/delivered/{customer.CustomerId}/{order.OrderId}");
         late.Status.Should().Be(HttpStatusCode.Conflict, "the shop canceled the delivery when the wait timed out");
     }
 
@@ -174,6 +180,6 @@ public sealed class OrchestratedOrderTests
 
         ((string)execution["status"]!).Should().Be(ExecutionStatus.Succeeded);
         (await shop.EnteredStatesAsync(order.ExecutionId)).Should().EndWith(["Wait For Delivery", "Delivered?", "Update Order Delivered", "Delivered"]);
-        (await shop.GetAsync($"/order/describe/customer-1/{order.OrderId}")).Text("status").Should().Be("DELIVERED");
+        (await shop.OrderAsync(order)).Status.Should().Be(OrderStatus.Delivered);
     }
 }

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Shop.Modules.Inventory.Contracts;
+using Shop.Modules.Orders.Contracts;
 using Shop.Modules.Tables.Contracts;
 using Shop.Tests.Infrastructure;
 
@@ -46,8 +48,8 @@ public sealed class OrderCreateWorkflowTests
 
         (await client.HistoryAsync(id)).Should().Contain(e => (string?)e["state"] == "Delivered");
         (await OrderItemAsync(app, order))["orderStatus"]!["S"]!.GetValue<string>().Should().Be("DELIVERED");
-        var described = JsonNode.Parse(await client.GetStringAsync($"/order/describe/customer-1/{Uri.EscapeDataString(order)}"))!;
-        described["status"]!.GetValue<string>().Should().Be("DELIVERED");
+        var described = await client.GetOkAsync<OrderDto>($"/order/describe/customer-1/{Uri.EscapeDataString(order)}");
+        described.Status.Should().Be(OrderStatus.Delivered);
         done["output"]!["payment"]!["total"].Should().NotBeNull();
     }
 
@@ -67,8 +69,8 @@ public sealed class OrderCreateWorkflowTests
         states.Should().NotContain("Delivered");
         (await OrderItemAsync(app, order))["orderStatus"]!["S"]!.GetValue<string>().Should().Be("DELIVERY_CANCELED");
         ((string)done["output"]!["paid"]!["status"]!).Should().Be("CANCELED");
-        var item = JsonNode.Parse(await client.GetStringAsync("/inventory/describe/item-1"))!;
-        ((int)item["sold"]!).Should().Be(0, "Return Item gave the sold unit back");
+        var item = await client.GetOkAsync<ItemDto>("/inventory/describe/item-1");
+        item.Sold.Should().Be(0, "Return Item gave the sold unit back");
     }
 
     [SharedFixturesFact]
@@ -76,7 +78,7 @@ public sealed class OrderCreateWorkflowTests
     {
         var (app, client) = await StartShopAsync(failProbability: "1");
         using var _ = app;
-        var before = JsonNode.Parse(await client.GetStringAsync("/inventory/describe/item-1"))!;
+        var before = await client.GetOkAsync<ItemDto>("/inventory/describe/item-1");
 
         var id = await StartOrderAsync(client);
         var done = await client.WaitForStatusAsync(id, "SUCCEEDED", 60);
@@ -91,8 +93,8 @@ public sealed class OrderCreateWorkflowTests
         written["orderStatus"]!["S"]!.GetValue<string>().Should().Be("PAYMENT_FAILED");
         written["paymentId"]!["S"]!.GetValue<string>().Should().Be(paymentId);
         // The declined payment's row rolled back with the failed step (apigateway:invoke joins the step's unit of work).
-        var after = JsonNode.Parse(await client.GetStringAsync("/inventory/describe/item-1"))!;
-        ((int)after["available"]!).Should().Be((int)before["available"]!, "Unreserve Item gave the reserved unit back");
+        var after = await client.GetOkAsync<ItemDto>("/inventory/describe/item-1");
+        after.Available.Should().Be(before.Available, "Unreserve Item gave the reserved unit back");
     }
 
     [SharedFixturesFact]
@@ -100,7 +102,7 @@ public sealed class OrderCreateWorkflowTests
     {
         var (app, client) = await StartShopAsync();
         using var _ = app;
-        var available = (int)JsonNode.Parse(await client.GetStringAsync("/inventory/describe/item-1"))!["available"]!;
+        var available = (await client.GetOkAsync<ItemDto>("/inventory/describe/item-1")).Available;
         for (var i = 0; i < available; i++) (await client.GetAsync("/inventory/reserve/item-1")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var id = await StartOrderAsync(client);

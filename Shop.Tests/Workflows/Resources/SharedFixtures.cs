@@ -1,4 +1,5 @@
 using Xunit;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Workflows.Resources;
 
@@ -11,7 +12,7 @@ internal static class SharedFixtures
 {
     public static string Folder { get; } = Environment.GetEnvironmentVariable("SHOP_SHARED_FIXTURES") is { Length: > 0 } folder
         ? Path.GetFullPath(folder)
-        : Path.GetFullPath(Path.Combine(Browser.ShopServer.RepositoryRoot, "..", "shared", "fixtures"));
+        : Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "fixtures"));
 
     public static bool Present => Directory.Exists(Folder);
 
