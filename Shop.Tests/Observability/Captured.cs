@@ -97,10 +97,14 @@ internal static class TelemetryCapture
         return sum;
     }
 
-    public static bool HasTags(MetricPoint point, (string Key, string Value)[] tags)
+    public static bool HasTags(MetricPoint point, (string Key, string Value)[] tags) => tags.All(t => TagValue(point, t.Key) == t.Value);
+
+    public static string? TagValue(MetricPoint point, string key)
     {
-        var have = new Dictionary<string, string?>();
-        foreach (var tag in point.Tags) have[tag.Key] = tag.Value?.ToString();
-        return tags.All(t => have.TryGetValue(t.Key, out var value) && value == t.Value);
+        foreach (var tag in point.Tags)
+        {
+            if (tag.Key == key) return tag.Value?.ToString();
+        }
+        return null;
     }
 }
