@@ -14,23 +14,15 @@ internal static class EngineMetrics
     {
         if (!ShopMetrics.ExecutionsStarted.Enabled) return;
         var workflow = execution.Workflow;
-        unitOfWork.AfterCommit(() =>
-        {
-            ShopMetrics.ExecutionsStarted.Add(1, new KeyValuePair<string, object?>(ShopTags.Workflow, workflow));
-            return ValueTask.CompletedTask;
-        });
+        AfterCommit(unitOfWork, () => ShopMetrics.ExecutionsStarted.Add(1, new KeyValuePair<string, object?>(ShopTags.Workflow, workflow)));
     }
 
     public static void Ended(UnitOfWork unitOfWork, ExecutionRow execution)
     {
         if (!ShopMetrics.ExecutionsEnded.Enabled) return;
         var (workflow, status) = (execution.Workflow, execution.Status);
-        unitOfWork.AfterCommit(() =>
-        {
-            ShopMetrics.ExecutionsEnded.Add(1, new KeyValuePair<string, object?>(ShopTags.Workflow, workflow),
-                new KeyValuePair<string, object?>(ShopTags.ExecutionStatus, status));
-            return ValueTask.CompletedTask;
-        });
+        AfterCommit(unitOfWork, () => ShopMetrics.ExecutionsEnded.Add(1, new KeyValuePair<string, object?>(ShopTags.Workflow, workflow),
+            new KeyValuePair<string, object?>(ShopTags.ExecutionStatus, status)));
     }
 
     /// <summary>A due deadline is being applied: how late, by the engine's clock.</summary>
@@ -39,5 +31,20 @@ internal static class EngineMetrics
         if (!ShopMetrics.TimerLateness.Enabled) return;
         var lateness = (now - WorkflowsDbContext.ParseTime(deadline.DueAt)).TotalSeconds;
         ShopMetrics.TimerLateness.Record(Math.Max(0, lateness), new KeyValuePair<string, object?>(ShopTags.TimerKind, deadline.Kind));
+    }
+
+    // The engine writes only inside a unit of work; were that ever not so, counting at once beats throwing from telemetry.
+    private static void AfterCommit(UnitOfWork unitOfWork, Action count)
+    {
+        if (!unitOfWork.IsActive)
+        {
+            count();
+            return;
+        }
+        unitOfWork.AfterCommit(() =>
+        {
+            count();
+            return ValueTask.CompletedTask;
+        });
     }
 }
