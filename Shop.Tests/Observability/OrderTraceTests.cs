@@ -4,6 +4,8 @@ using Shop.Modules.Kernel.Telemetry;
 using Shop.Modules.Orders.PlaceOrder;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
+using Shop.Tests.Orders.EventDriven;
+using ChoreographyOrder = Shop.Tests.Orders.EventDriven.Choreography;
 using Shop.Tests.Orders.Orchestrated;
 using Xunit.Abstractions;
 
@@ -90,6 +92,37 @@ public sealed class OrderTraceTests(ITestOutputHelper output)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Given_tracing_When_an_event_driven_order_runs_to_delivery_Then_its_events_carry_one_trace_and_each_is_handled_in_it()
+    {
+        var spans = new Captured<Activity>();
+        using var app = new ShopApp().WithTracing(spans);
+        var orderId = await app.CreateClient().CreateOrderAsync("customer-1", "item-1");
+        await app.SettleAsync();
+
+        var events = await app.StoredEventsAsync(orderId);
+        events.Select(e => e.DetailType).Should().Equal(ChoreographyOrder.UpToDelivering);
+        var traceIds = events.Select(e => ShopTelemetry.TraceIdOf(e.TraceParent)).Distinct().ToArray();
+        var traceId = traceIds.Should().ContainSingle("every event of the choreography stores the trace of the request that began it").Subject;
+        traceId.Should().NotBeNull();
+
+        // A delivery's span ends after its handler's commit: wait for the last one.
+        var trace = await Eventually.UntilAsync(() => Task.FromResult(spans.Snapshot().Where(s => s.TraceId.ToHexString() == traceId).ToArray()),
+            t => ChoreographyOrder.UpToDelivering.All(type => t.Any(s => s.Tag(ShopTags.EventDetailType) == type)),
+            t => $"handled so far: {string.Join(", ", t.Select(s => s.DisplayName))}");
+        var root = trace.Should().ContainSingle(s => s.ParentSpanId == default).Subject;
+        root.DisplayName.Should().Be("GET /order/create/{customerId}/{itemId}");
+        var handlers = trace.Where(s => s.IsShop()).ToArray();
+        handlers.Should().OnlyContain(h => h.DisplayName.StartsWith("handle ", StringComparison.Ordinal) && trace.Any(s => s.SpanId == h.ParentSpanId));
+        // Each event's handlers are children of the span that published it: the stored traceparent names that span.
+        foreach (var stored in events)
+        {
+            var publisher = ActivityContext.Parse(stored.TraceParent!, null).SpanId;
+            handlers.Where(h => h.Tag("messaging.message.id") == stored.EventId).Should().NotBeEmpty()
+                .And.OnlyContain(h => h.ParentSpanId == publisher, $"{stored.DetailType} is handled under the span that published it");
         }
     }
 
