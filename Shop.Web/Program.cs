@@ -22,6 +22,7 @@ using Shop.Modules.Workflows;
 using Shop.Web;
 using Shop.Web.Health;
 using Shop.Web.Security;
+using Shop.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 var settingsRoot = SettingsFile.UseRepositoryRoot(builder);
@@ -55,6 +56,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddShopHealthChecks();
 builder.Services.AddAdminPages();
 builder.Services.AddAdminSecurity(builder.Configuration);
+builder.Services.AddShopTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -38,6 +38,7 @@ public static class KernelModule
         services.AddSingleton<EventDispatcher>();
         services.AddScoped<IDeadDeliveries, DeadDeliveries>();
         services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
+        services.AddHostedService<Telemetry.EventBacklogGauge>();
 
         // Scoped: handlers share the caller's scope, hence its connection and unit of work.
         services.AddMediator((MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Scoped);

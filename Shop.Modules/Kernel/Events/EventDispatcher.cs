@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events.Data;
+using Shop.Modules.Kernel.Telemetry;
 
 namespace Shop.Modules.Kernel.Events;
 
@@ -103,7 +104,7 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
         var next = await db.Events.AsNoTracking()
             .Where(e => e.DispatchedAt == null)
             .OrderBy(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.EventId, e.Who, e.Envelope })
+            .Select(e => new { e.Sequence, e.EventId, e.Who, e.Envelope, e.TraceParent })
             .FirstOrDefaultAsync(cancellationToken);
         if (next is null) return false;
 
@@ -127,7 +128,7 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
                 parked.Add(Park(0, now, null));
                 continue;
             }
-            if (await TryDeliverAsync(subscriber, envelope, attempt: 1, cancellationToken) is { } error)
+            if (await TryDeliverAsync(subscriber, envelope, next.TraceParent, attempt: 1, cancellationToken) is { } error)
                 parked.Add(Park(1, now + settings.Backoff(1), error));
         }
 
@@ -139,6 +140,7 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
             await db.Events.Where(e => e.Sequence == next.Sequence)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, Stamp(now)), ct);
         }, cancellationToken);
+        if (ShopMetrics.DeadDeliveries.Enabled) ShopMetrics.DeadDeliveries.Add(parked.Count(p => p.Dead));
         return true;
     }
 
@@ -166,12 +168,12 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
-        var stored = await db.Events.AsNoTracking().Where(e => e.EventId == delivery.EventId).Select(e => e.Envelope).FirstOrDefaultAsync(cancellationToken);
-        var envelope = stored is null ? null : JsonSerializer.Deserialize<EventEnvelope>(stored, EventEnvelope.Json)!;
+        var stored = await db.Events.AsNoTracking().Where(e => e.EventId == delivery.EventId).Select(e => new { e.Envelope, e.TraceParent }).FirstOrDefaultAsync(cancellationToken);
+        var envelope = stored is null ? null : JsonSerializer.Deserialize<EventEnvelope>(stored.Envelope, EventEnvelope.Json)!;
         // A subscriber that no longer matches (a rule removed) has nothing left to receive.
         var subscriber = envelope is null ? null : Subscribers(scope.ServiceProvider, envelope).FirstOrDefault(s => s.Name == delivery.Subscriber);
         var attempt = delivery.Attempts + 1;
-        var error = subscriber is null ? null : await TryDeliverAsync(subscriber, envelope!, attempt, cancellationToken);
+        var error = subscriber is null ? null : await TryDeliverAsync(subscriber, envelope!, stored!.TraceParent, attempt, cancellationToken);
         var now = RealTime.GetUtcNow();
         var firstFailed = delivery.FirstFailedAt is { } first ? ModelConventions.UtcTextConverter.Parse(first) : now;
         var dead = error is not null && Exhausted(subscriber?.Policy, attempt, firstFailed, now);
@@ -190,14 +192,18 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
                 .SetProperty(d => d.Dead, dead), ct);
         }, cancellationToken);
         if (dead)
+        {
+            ShopMetrics.DeadDeliveries.Add(1);
             logger.LogError("Delivery of event {EventId} to {Subscriber} is dead after {Attempts} attempts: {Error}",
                 delivery.EventId, delivery.Subscriber, attempt, error);
+        }
     }
 
     /// <returns>Null when delivered; else what went wrong, for the operator.</returns>
-    private async Task<string?> TryDeliverAsync(EventSubscriber subscriber, EventEnvelope envelope, int attempt, CancellationToken cancellationToken)
+    private async Task<string?> TryDeliverAsync(EventSubscriber subscriber, EventEnvelope envelope, string? traceParent, int attempt, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        using var span = DeliverySpans.Start(traceParent, subscriber, envelope, attempt);
         try
         {
             await subscriber.DeliverAsync(scope.ServiceProvider, envelope, cancellationToken);
@@ -209,6 +215,7 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
         }
         catch (Exception ex)
         {
+            DeliverySpans.Failed(span, ex);
             logger.LogWarning(ex, "Delivery of event {EventId} ({DetailType}) to {Subscriber} failed (attempt {Attempt} of {MaxAttempts})",
                 envelope.Id, envelope.DetailType, subscriber.Name, attempt, settings.MaxAttempts);
             var text = $"{ex.GetType().Name}: {ex.Message}";

@@ -40,6 +40,7 @@ internal sealed class EventPublisher(EventsDbContext db, UnitOfWork unitOfWork, 
                 OrderId = detail.Text("orderId"),
                 Bus = eventBus ?? Rules.EventBuses.Default,
                 ReplayName = envelope.ReplayName,
+                TraceParent = Telemetry.ShopTelemetry.CurrentTraceParent(),
             });
             await db.SaveChangesAsync(ct);
             // Only a committed event may reach handlers; a rolled-back one never existed.

@@ -63,6 +63,12 @@ internal sealed class ExecutionRow
     /// <summary>Sequence number of the last history event.</summary>
     public int HistoryCount { get; set; }
 
+    /// <summary>
+    /// The W3C traceparent of the span that started the execution (an HTTP request, an event handler, the parent's step);
+    /// null when nothing was traced. Every step's span is its child, so an execution is one trace, across restarts too.
+    /// </summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>A copy of the values as stored, to tell later whether the row changed (the engine's store keeps no ORM change tracker).</summary>
     public ExecutionRow Snapshot() => (ExecutionRow)MemberwiseClone();
 

@@ -127,6 +127,7 @@ public static class ExecutionStatus
 /// <param name="Created">False when an execution of that name already existed (idempotent start).</param>
 public sealed record StartedExecution(string ExecutionId, string Name, string Workflow, bool Created, DateTimeOffset StartDate);
 
+/// <param name="TraceId">The OpenTelemetry trace the execution's steps belong to (docs/observability.md); null when it started untraced.</param>
 public sealed record ExecutionDescription(
     string ExecutionId,
     string Name,
@@ -142,7 +143,8 @@ public sealed record ExecutionDescription(
     string? ParentExecutionId,
     int Revision = 0,
     int RedriveCount = 0,
-    DateTimeOffset? RedriveDate = null);
+    DateTimeOffset? RedriveDate = null,
+    string? TraceId = null);
 
 public sealed record ExecutionSummary(string ExecutionId, string Name, string Workflow, string Status, string? CurrentState,
     DateTimeOffset StartDate, DateTimeOffset? StopDate);

@@ -50,6 +50,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
     {
         StepFailure? failure = null;
         long version = 0;
+        var trace = new StepTrace();
         try
         {
             return await unitOfWork.ExecuteAsync(async ct =>
@@ -57,17 +58,28 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
                 var execution = await store.LoadAsync(executionId, ct);
                 if (execution is not { Status: ExecutionStatus.Running, Waiting: null }) return false;
                 version = execution.Version;
+                trace.Start(execution);
                 if (!transitions.TryResolve(execution, out var definition, out var state, out var missing))
                     await transitions.PoisonAsync(execution, missing, ct);
                 else if ((failure = await states.RunAsync(execution, definition, state, ct)) is not null)
                     throw new StepRolledBackException();
                 await store.SaveAsync(ct);
+                trace.Ran(execution);
                 return IsReady(execution);
             }, cancellationToken);
         }
         catch (StepRolledBackException)
         {
-            return await RecordStepFailureAsync(executionId, version, failure!, cancellationToken);
+            trace.Failed(failure!.Error, failure.Cause);
+            return await RecordStepFailureAsync(executionId, version, failure, cancellationToken);
+        }
+        catch (Exception ex) when (trace.Threw(ex))
+        {
+            throw;
+        }
+        finally
+        {
+            trace.End();
         }
     }
 
@@ -138,6 +150,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
         {
             var deadline = await store.FindDeadlineAsync(deadlineId, ct);
             if (deadline is null || WorkflowsDbContext.ParseTime(deadline.DueAt) > store.UtcNow) return;
+            EngineMetrics.DeadlineFired(deadline, store.UtcNow);
             store.RemoveDeadline(deadline);
             var execution = await store.LoadAsync(deadline.ExecutionId, ct);
             if (execution is { Status: ExecutionStatus.Running })

@@ -13,11 +13,11 @@ namespace Shop.Modules.Workflows;
 internal sealed partial class ExecutionSql(ShopConnection connection)
 {
     private const string Columns = "Id, Workflow, Revision, Name, Status, CurrentState, StateInput, EnteredAt, RedriveCount, RedrivenAt, Attempt, Waiting, "
-        + "Input, Output, Error, Cause, FailedState, StartedAt, StoppedAt, Version, ParentId, ParentRound, BranchIndex, HistoryCount";
+        + "Input, Output, Error, Cause, FailedState, StartedAt, StoppedAt, Version, ParentId, ParentRound, BranchIndex, HistoryCount, TraceParent";
 
     private const string Insert = $"INSERT INTO wf_executions ({Columns}) VALUES ($Id, $Workflow, $Revision, $Name, $Status, $CurrentState, $StateInput, "
         + "$EnteredAt, $RedriveCount, $RedrivenAt, $Attempt, $Waiting, $Input, $Output, $Error, $Cause, $FailedState, $StartedAt, $StoppedAt, $Version, "
-        + "$ParentId, $ParentRound, $BranchIndex, $HistoryCount)";
+        + "$ParentId, $ParentRound, $BranchIndex, $HistoryCount, $TraceParent)";
 
     // Only what an execution's life changes (Id, Workflow, Revision, Name, Input and the parent link never change):
     // the version in the WHERE clause refuses a stale copy.
@@ -79,6 +79,7 @@ internal sealed partial class ExecutionSql(ShopConnection connection)
             command.Parameters.AddWithValue("$ParentId", Value(row.ParentId));
             command.Parameters.AddWithValue("$ParentRound", Value(row.ParentRound));
             command.Parameters.AddWithValue("$BranchIndex", Value(row.BranchIndex));
+            command.Parameters.AddWithValue("$TraceParent", Value(row.TraceParent));
             command.ExecuteNonQuery();
         }
     }
@@ -148,6 +149,7 @@ internal sealed partial class ExecutionSql(ShopConnection connection)
                 ParentRound = Text(reader, 21),
                 BranchIndex = reader.IsDBNull(22) ? null : reader.GetInt32(22),
                 HistoryCount = reader.GetInt32(23),
+                TraceParent = Text(reader, 24),
             });
         }
         return rows;

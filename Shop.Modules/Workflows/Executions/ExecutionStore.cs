@@ -66,6 +66,7 @@ internal sealed class ExecutionStore(ExecutionSql sql, ShopConnection connection
         var tracked = new Tracked(execution);
         _tracked.Add(execution.Id, tracked);
         _order.Add(tracked);
+        EngineMetrics.Started(unitOfWork, execution);
     }
 
     /// <summary>
@@ -201,6 +202,7 @@ internal sealed class ExecutionStore(ExecutionSql sql, ShopConnection connection
         var ids = sql.DeleteExecutionDeadlines(execution.Id);
         if (ids.Count > 0) Unschedule(ids);
         sql.CancelOpenTokens(execution.Id);
+        EngineMetrics.Ended(unitOfWork, execution);
     }
 
     private void Unschedule(IReadOnlyList<long> ids) =>

@@ -58,6 +58,8 @@ internal sealed partial class Transitions(
         ParentId = parent,
         ParentRound = round,
         BranchIndex = index,
+        // The span current now (the request, the event handler or the parent's step that starts it) is every step's parent.
+        TraceParent = Kernel.Telemetry.ShopTelemetry.CurrentTraceParent(),
     };
 
     /// <summary>

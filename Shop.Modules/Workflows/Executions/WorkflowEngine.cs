@@ -36,7 +36,7 @@ internal sealed class WorkflowEngine(IServiceProvider services, WorkflowDefiniti
         return new ExecutionDescription(e.Id, e.Name, e.Workflow, e.Status, e.CurrentState, JsonPath.Parse(e.Input),
             e.Output is null ? null : JsonNode.Parse(e.Output), e.Error, e.Cause, WorkflowsDbContext.ParseTime(e.StartedAt),
             e.StoppedAt is null ? null : WorkflowsDbContext.ParseTime(e.StoppedAt), e.ParentId, e.Revision, e.RedriveCount,
-            e.RedrivenAt is null ? null : WorkflowsDbContext.ParseTime(e.RedrivenAt));
+            e.RedrivenAt is null ? null : WorkflowsDbContext.ParseTime(e.RedrivenAt), Kernel.Telemetry.ShopTelemetry.TraceIdOf(e.TraceParent));
     }
 
     public async Task<ExecutionPage> ListAsync(string? workflow = null, string? status = null, int page = 1, CancellationToken cancellationToken = default)

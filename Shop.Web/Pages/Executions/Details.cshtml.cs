@@ -11,8 +11,11 @@ namespace Shop.Web.Pages.Executions;
 /// One execution as Step Functions' console shows it: graph, input/output, history, and what an operator may do
 /// to it: answer its waiting callback (success or failure), stop it, redrive it. Refusals show on the forms.
 /// </summary>
-public sealed class DetailsModel(IWorkflowEngine engine) : PageModel
+public sealed class DetailsModel(IWorkflowEngine engine, IConfiguration configuration) : PageModel
 {
+    /// <summary>A trace viewer's page for one trace, <c>{traceId}</c> standing for the id (docs/observability.md); empty: no link.</summary>
+    public const string TraceUrlSetting = "Telemetry:TraceUrl";
+
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
 
@@ -47,6 +50,11 @@ public sealed class DetailsModel(IWorkflowEngine engine) : PageModel
     public IReadOnlyList<ChildExecution> Children { get; private set; } = [];
 
     public bool IsRunning => Execution.Status == ExecutionStatus.Running;
+
+    /// <summary>The execution's trace in the viewer <see cref="TraceUrlSetting"/> names; null without a trace, a setting, or when it makes no http(s) URL.</summary>
+    public string? TraceUrl => Execution.TraceId is { } traceId && configuration[TraceUrlSetting] is { Length: > 0 } template
+        && Uri.TryCreate(template.Replace("{traceId}", traceId, StringComparison.Ordinal), UriKind.Absolute, out var url)
+        && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url.AbsoluteUri : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();

@@ -33,6 +33,12 @@ internal sealed class StoredEvent
     /// <summary>The replay that put this copy of an archived event (StartReplay); null for an event as it happened.</summary>
     public string? ReplayName { get; set; }
 
+    /// <summary>
+    /// The W3C traceparent of the span that published the event (null when nothing was traced): each delivery's span is
+    /// its child, so the handlers stay in the publisher's trace, also after a restart.
+    /// </summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>Null until every handler has run; such events are dispatched again at start.</summary>
     public string? DispatchedAt { get; set; }
 }

@@ -206,6 +206,9 @@ namespace Shop.Modules.Workflows.Data.Migrations
                     b.Property<string>("StoppedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

@@ -127,6 +127,9 @@ namespace Shop.Modules.Kernel.Events.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Who")
                         .IsRequired()
                         .HasColumnType("TEXT");
