@@ -5,8 +5,8 @@ using Shop.Modules.Kernel.Database;
 
 namespace Shop.Modules.Workflows.Data;
 
-internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options, ShopConnection connection)
-    : ModuleDbContext(options, connection)
+internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string MigrationsHistoryTable = "__wf_migrations";
 
@@ -106,5 +106,5 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
 internal sealed class WorkflowsDesignTimeFactory : IDesignTimeDbContextFactory<WorkflowsDbContext>
 {
     public WorkflowsDbContext CreateDbContext(string[] args) =>
-        DesignTimeContext.Create<WorkflowsDbContext>(WorkflowsDbContext.MigrationsHistoryTable, (o, c) => new WorkflowsDbContext(o, c));
+        DesignTimeContext.Create<WorkflowsDbContext>(WorkflowsDbContext.MigrationsHistoryTable, o => new WorkflowsDbContext(o));
 }
