@@ -20,8 +20,8 @@ internal sealed class Customer
     public CustomerDto ToDto() => new(CustomerId, Description, Name, Email, Address);
 }
 
-internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> options, ShopConnection connection)
-    : ModuleDbContext(options, connection)
+internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string MigrationsHistoryTable = "__cus_migrations";
 
@@ -43,5 +43,5 @@ internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> op
 internal sealed class CustomersDesignTimeFactory : IDesignTimeDbContextFactory<CustomersDbContext>
 {
     public CustomersDbContext CreateDbContext(string[] args) =>
-        DesignTimeContext.Create<CustomersDbContext>(CustomersDbContext.MigrationsHistoryTable, (o, c) => new CustomersDbContext(o, c));
+        DesignTimeContext.Create<CustomersDbContext>(CustomersDbContext.MigrationsHistoryTable, o => new CustomersDbContext(o));
 }

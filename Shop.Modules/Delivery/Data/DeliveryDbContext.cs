@@ -29,8 +29,8 @@ internal sealed class DeliveryRecord
     public DeliveryDto ToDto() => new(CustomerId, OrderId, Address, Status, Distance, DurationSeconds, Price, StartedAt, UpdatedAt);
 }
 
-internal sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> options, ShopConnection connection)
-    : ModuleDbContext(options, connection)
+internal sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string MigrationsHistoryTable = "__dlv_migrations";
 
@@ -58,5 +58,5 @@ internal sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> opti
 internal sealed class DeliveryDesignTimeFactory : IDesignTimeDbContextFactory<DeliveryDbContext>
 {
     public DeliveryDbContext CreateDbContext(string[] args) =>
-        DesignTimeContext.Create<DeliveryDbContext>(DeliveryDbContext.MigrationsHistoryTable, (o, c) => new DeliveryDbContext(o, c));
+        DesignTimeContext.Create<DeliveryDbContext>(DeliveryDbContext.MigrationsHistoryTable, o => new DeliveryDbContext(o));
 }

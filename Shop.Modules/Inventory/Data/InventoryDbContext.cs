@@ -25,8 +25,8 @@ internal sealed class Item
     public ItemDto ToDto() => new(ItemId, Name, Description, Price, Available, Reserved, Sold);
 }
 
-internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options, ShopConnection connection)
-    : ModuleDbContext(options, connection)
+internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string MigrationsHistoryTable = "__inv_migrations";
 
@@ -59,5 +59,5 @@ internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> op
 internal sealed class InventoryDesignTimeFactory : IDesignTimeDbContextFactory<InventoryDbContext>
 {
     public InventoryDbContext CreateDbContext(string[] args) =>
-        DesignTimeContext.Create<InventoryDbContext>(InventoryDbContext.MigrationsHistoryTable, (o, c) => new InventoryDbContext(o, c));
+        DesignTimeContext.Create<InventoryDbContext>(InventoryDbContext.MigrationsHistoryTable, o => new InventoryDbContext(o));
 }

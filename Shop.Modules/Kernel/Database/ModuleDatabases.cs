@@ -15,14 +15,35 @@ public static class ModuleDatabaseRegistration
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string migrationsHistoryTable)
         where TContext : ModuleDbContext
     {
+        services.AddSingleton(new ModuleDatabase(typeof(TContext)));
+        if (IsPoolable(typeof(TContext)))
+        {
+            // A pooled context keeps the internal services EF builds for a context (its "ContextServices": a scope of
+            // EF's own provider, dozens of services resolved under DI locks) from one rental to the next; building
+            // them for every context of every step was 7-10 % of the server's CPU (docs/performance.md). The scope's
+            // context is rented on first use, attached to the scope's connection, and returned (reset: change
+            // tracker, transaction) when the scope ends.
+            services.AddPooledDbContextFactory<TContext>(options => Configure(options, migrationsHistoryTable));
+            services.AddScoped(sp =>
+            {
+                var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+                sp.GetRequiredService<ShopConnection>().Attach(context);
+                return context;
+            });
+            return services;
+        }
         // The options hold no connection, so they are built once (singleton), not per scope: each context is put on
         // its scope's connection when it attaches (ModuleDbContext). Building options per scope was ~8 % of the
         // server's CPU under load, much of it contended DI locks (docs/performance.md).
         services.AddDbContext<TContext>(options => Configure(options, migrationsHistoryTable),
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
-        services.AddSingleton(new ModuleDatabase(typeof(TContext)));
         return services;
     }
+
+    /// <summary>EF pools a context whose only constructor takes its options (the connection is attached when rented).</summary>
+    private static bool IsPoolable(Type context) =>
+        context.GetConstructors() is [var only] && only.GetParameters() is [var options]
+        && options.ParameterType == typeof(DbContextOptions<>).MakeGenericType(context);
 
     internal static void Configure(DbContextOptionsBuilder options, string migrationsHistoryTable) =>
         options.UseSqlite(sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
@@ -50,5 +71,14 @@ public static class DesignTimeContext
         var options = new DbContextOptionsBuilder<TContext>();
         ModuleDatabaseRegistration.Configure(options, migrationsHistoryTable);
         return create(options.Options, connection);
+    }
+
+    /// <summary>The same for a pooled context (options only): it runs on the throwaway file by its connection string.</summary>
+    public static TContext Create<TContext>(string migrationsHistoryTable, Func<DbContextOptions<TContext>, TContext> create)
+        where TContext : ModuleDbContext
+    {
+        var options = new DbContextOptionsBuilder<TContext>();
+        options.UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), "shop-design-time")}", sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
+        return create(options.Options);
     }
 }

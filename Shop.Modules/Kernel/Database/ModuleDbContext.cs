@@ -6,15 +6,21 @@ namespace Shop.Modules.Kernel.Database;
 /// Base of every module's DbContext: it joins the scope's shared connection and, when a unit of work is
 /// open, its transaction.
 /// </summary>
+/// <remarks>
+/// A context with the one constructor <c>(DbContextOptions&lt;T&gt;)</c> is pooled (<see cref="ModuleDatabaseRegistration"/>):
+/// it is attached to its scope's <see cref="ShopConnection"/> each time it is rented. One that takes the connection
+/// attaches itself here, as before.
+/// </remarks>
 public abstract class ModuleDbContext : DbContext
 {
+    protected ModuleDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     protected ModuleDbContext(DbContextOptions options, ShopConnection connection)
         : base(options)
     {
         connection.Attach(this);
-        // Every unit of work already runs inside its own SAVEPOINT of the writer's batch, and a failed SaveChanges
-        // fails the whole unit of work (nothing catches one and carries on). EF's own savepoint around each
-        // SaveChanges was redundant work, and on shutdown a cancelled rollback to it was logged as an error.
-        Database.AutoSavepointsEnabled = false;
     }
 }

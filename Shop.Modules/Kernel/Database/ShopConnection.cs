@@ -47,6 +47,11 @@ public sealed class ShopConnection(DatabaseSettings settings) : IAsyncDisposable
     internal void Attach(DbContext context)
     {
         _contexts.Add(context);
+        // Every unit of work already runs inside its own SAVEPOINT of the writer's batch, and a failed SaveChanges
+        // fails the whole unit of work (nothing catches one and carries on). EF's own savepoint around each
+        // SaveChanges was redundant work, and on shutdown a cancelled rollback to it was logged as an error.
+        // Set on each attach: a pooled context gets EF's defaults back when it returns to its pool.
+        context.Database.AutoSavepointsEnabled = false;
         if (_joined is not null) JoinContext(context);
         else context.Database.SetDbConnection(Own);
     }

@@ -38,8 +38,8 @@ internal sealed class Order
         DeliveryAddress, ExecutionId, CreatedAt, UpdatedAt);
 }
 
-internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options, ShopConnection connection)
-    : ModuleDbContext(options, connection)
+internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string MigrationsHistoryTable = "__ord_migrations";
 
@@ -75,5 +75,5 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options,
 internal sealed class OrdersDesignTimeFactory : IDesignTimeDbContextFactory<OrdersDbContext>
 {
     public OrdersDbContext CreateDbContext(string[] args) =>
-        DesignTimeContext.Create<OrdersDbContext>(OrdersDbContext.MigrationsHistoryTable, (o, c) => new OrdersDbContext(o, c));
+        DesignTimeContext.Create<OrdersDbContext>(OrdersDbContext.MigrationsHistoryTable, o => new OrdersDbContext(o));
 }

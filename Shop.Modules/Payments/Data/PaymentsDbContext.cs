@@ -23,8 +23,8 @@ internal sealed class Payment
     public PaymentDto ToDto() => new(PaymentId, PaymentMethod, Amount, Status, CreatedAt, UpdatedAt);
 }
 
-internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options, ShopConnection connection)
-    : ModuleDbContext(options, connection)
+internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string MigrationsHistoryTable = "__pay_migrations";
 
@@ -51,5 +51,5 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
 internal sealed class PaymentsDesignTimeFactory : IDesignTimeDbContextFactory<PaymentsDbContext>
 {
     public PaymentsDbContext CreateDbContext(string[] args) =>
-        DesignTimeContext.Create<PaymentsDbContext>(PaymentsDbContext.MigrationsHistoryTable, (o, c) => new PaymentsDbContext(o, c));
+        DesignTimeContext.Create<PaymentsDbContext>(PaymentsDbContext.MigrationsHistoryTable, o => new PaymentsDbContext(o));
 }

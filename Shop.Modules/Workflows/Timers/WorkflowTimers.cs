@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -23,31 +22,77 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
     private readonly SemaphoreSlim _sweep = new(1, 1);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    // Hangfire's job of each open deadline, so the job goes when the deadline goes (moved, answered, ended):
-    // otherwise every heartbeat would leave one more scheduled job in Hangfire's memory.
-    private readonly ConcurrentDictionary<long, string> _jobs = new();
+    // One Hangfire job per due second (a bucket), not per deadline: creating and deleting a Hangfire job was 6-10 % of
+    // the server's CPU under the bench (docs/performance.md), and at N deadlines per second it is N jobs a second.
+    // A bucket's job fires at the end of its second (every deadline in it is due by then) and sweeps; the sweep
+    // decides what is due. The job goes when the last deadline of its bucket goes (moved, answered, ended), so
+    // heartbeats never pile up jobs in Hangfire's memory.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, long> _bucketOf = [];
+    private readonly Dictionary<long, Bucket> _buckets = [];
+
+    // When the sleeping sweep loop means to look next (MaxValue while it runs): a deadline due before then wakes it.
+    private long _sweepAtTicks = long.MaxValue;
+
+    private sealed class Bucket(string job)
+    {
+        public string Job { get; } = job;
+
+        public int Deadlines { get; set; } = 1;
+    }
 
     public void Schedule(long deadlineId, DateTimeOffset due)
     {
-        var delay = due - clock.GetUtcNow();
-        var job = jobs.Schedule<DeadlineJob>(j => j.FireAsync(deadlineId), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
-        string? replaced = null;
-        _jobs.AddOrUpdate(deadlineId, job, (_, previous) => { replaced = previous; return job; });
-        if (replaced is not null && replaced != job) jobs.Delete(replaced);
-        _wake.Writer.TryWrite(true);
+        var second = BucketOf(due);
+        lock (_gate)
+        {
+            if (_bucketOf.TryGetValue(deadlineId, out var previous))
+            {
+                if (previous == second) return;
+                Leave(previous);
+            }
+            _bucketOf[deadlineId] = second;
+            if (_buckets.TryGetValue(second, out var bucket)) bucket.Deadlines++;
+            else
+            {
+                var delay = DateTimeOffset.FromUnixTimeSeconds(second) - clock.GetUtcNow();
+                _buckets[second] = new Bucket(jobs.Schedule<DeadlineJob>(j => j.FireAsync(second), delay > TimeSpan.Zero ? delay : TimeSpan.Zero));
+            }
+        }
+        if (due.UtcTicks < Interlocked.Read(ref _sweepAtTicks)) _wake.Writer.TryWrite(true);
     }
 
-    /// <summary>The deadlines are gone: their Hangfire jobs go too.</summary>
+    /// <summary>The deadlines are gone: a bucket left without deadlines loses its Hangfire job.</summary>
     public void Unschedule(IEnumerable<long> deadlineIds)
     {
-        foreach (var id in deadlineIds)
+        lock (_gate)
         {
-            if (_jobs.TryRemove(id, out var job)) jobs.Delete(job);
+            foreach (var id in deadlineIds)
+            {
+                if (_bucketOf.Remove(id, out var second)) Leave(second);
+            }
         }
     }
 
-    /// <summary>How many deadlines have a Hangfire job (tests check it stays flat).</summary>
-    internal int ScheduledJobs => _jobs.Count;
+    /// <summary>The due second a deadline's bucket fires at: the end of its second, when all of it is due.</summary>
+    private static long BucketOf(DateTimeOffset due)
+    {
+        var seconds = due.ToUnixTimeSeconds();
+        return DateTimeOffset.FromUnixTimeSeconds(seconds) < due ? seconds + 1 : seconds;
+    }
+
+    private void Leave(long second)
+    {
+        if (!_buckets.TryGetValue(second, out var bucket) || --bucket.Deadlines > 0) return;
+        _buckets.Remove(second);
+        jobs.Delete(bucket.Job);
+    }
+
+    /// <summary>How many Hangfire jobs (due seconds) are scheduled for open deadlines (tests check it stays flat).</summary>
+    internal int ScheduledJobs
+    {
+        get { lock (_gate) return _buckets.Count; }
+    }
 
     /// <summary>Fires every deadline due by the engine's clock; returns how many were looked at.</summary>
     public async Task<int> FireDueDeadlinesAsync(CancellationToken cancellationToken = default)
@@ -98,6 +143,7 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
             {
                 await FireDueDeadlinesAsync(stoppingToken);
                 var sleep = await UntilNextDueAsync(stoppingToken);
+                Interlocked.Exchange(ref _sweepAtTicks, (clock.GetUtcNow() + sleep).UtcTicks);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 timeout.CancelAfter(sleep);
                 try
@@ -108,6 +154,7 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
                 catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {
                 }
+                Interlocked.Exchange(ref _sweepAtTicks, long.MaxValue);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -150,9 +197,9 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
     }
 }
 
-/// <summary>The Hangfire job: a deadline's due time has come, so sweep (the sweep decides what is really due).</summary>
+/// <summary>The Hangfire job of a due second: its deadlines are due, so sweep (the sweep decides what is really due).</summary>
 internal sealed class DeadlineJob(WorkflowTimers timers)
 {
     [AutomaticRetry(Attempts = 0)]
-    public Task FireAsync(long deadlineId) => timers.FireDueDeadlinesAsync();
+    public Task FireAsync(long dueSecond) => timers.FireDueDeadlinesAsync();
 }

@@ -5,8 +5,8 @@ using Shop.Modules.Kernel.Rules.Data;
 
 namespace Shop.Modules.Kernel.Events.Data;
 
-internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options, ShopConnection connection)
-    : ModuleDbContext(options, connection)
+internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string MigrationsHistoryTable = "__evt_migrations";
 
@@ -63,5 +63,5 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options,
 internal sealed class EventsDesignTimeFactory : IDesignTimeDbContextFactory<EventsDbContext>
 {
     public EventsDbContext CreateDbContext(string[] args) =>
-        DesignTimeContext.Create<EventsDbContext>(EventsDbContext.MigrationsHistoryTable, (o, c) => new EventsDbContext(o, c));
+        DesignTimeContext.Create<EventsDbContext>(EventsDbContext.MigrationsHistoryTable, o => new EventsDbContext(o));
 }

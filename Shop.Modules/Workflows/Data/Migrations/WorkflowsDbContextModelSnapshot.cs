@@ -107,6 +107,8 @@ namespace Shop.Modules.Workflows.Data.Migrations
 
                     b.HasIndex("ExecutionId");
 
+                    b.HasIndex("TokenHash");
+
                     b.ToTable("wf_deadlines", (string)null);
                 });
 
@@ -234,6 +236,8 @@ namespace Shop.Modules.Workflows.Data.Migrations
                     b.HasIndex("Workflow", "StartedAt");
 
                     b.HasIndex("Workflow", "Status");
+
+                    b.HasIndex("Workflow", "Status", "StartedAt", "Id");
 
                     b.ToTable("wf_executions", (string)null);
                 });

@@ -1,0 +1,37 @@
+using Shop.Modules.Workflows.Data;
+
+namespace Shop.Modules.Workflows;
+
+internal sealed partial class ExecutionSql
+{
+    /// <summary>
+    /// One page of executions, newest first, optionally of one workflow and one status. The console's list and the bench's
+    /// poll of the running executions read it many times a second: a plain command (no EF query pipeline) walking the
+    /// index (Workflow, Status, StartedAt, Id).
+    /// </summary>
+    public List<ExecutionSummary> Page(string? workflow, string? status, long offset, int limit)
+    {
+        var where = (string.IsNullOrEmpty(workflow), status is null) switch
+        {
+            (true, true) => "",
+            (false, true) => "WHERE Workflow = $w ",
+            (true, false) => "WHERE Status = $s ",
+            (false, false) => "WHERE Workflow = $w AND Status = $s ",
+        };
+        using var command = Command("SELECT Id, Name, Workflow, Status, CurrentState, StartedAt, StoppedAt FROM wf_executions "
+            + where + "ORDER BY StartedAt DESC, Id DESC LIMIT $limit OFFSET $offset");
+        if (!string.IsNullOrEmpty(workflow)) command.Parameters.AddWithValue("$w", workflow);
+        if (status is not null) command.Parameters.AddWithValue("$s", status);
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        using var reader = command.ExecuteReader();
+        var page = new List<ExecutionSummary>();
+        while (reader.Read())
+        {
+            page.Add(new ExecutionSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), WorkflowsDbContext.ParseTime(reader.GetString(5)),
+                reader.IsDBNull(6) ? null : WorkflowsDbContext.ParseTime(reader.GetString(6))));
+        }
+        return page;
+    }
+}
