@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Shop.Modules.Kernel.Telemetry;
+using Shop.Modules.Orders.Contracts;
 using Shop.Modules.Orders.PlaceOrder;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
@@ -25,7 +26,7 @@ public sealed class OrderTraceTests(ITestOutputHelper output)
         using var shop = new OrchestratedOrderDriver(app => app.WithTracing(spans));
         var order = await shop.PlaceAsync();
         await shop.WaitInStateAsync(order.ExecutionId, "Wait For Delivery");
-        (await shop.GetAsync($"/delivery/delivered/customer-1/{order.OrderId}")).Status.Should().Be(HttpStatusCode.OK);
+        (await shop.GetAsync($"/delivery/delivered/{order.CustomerId}/{order.OrderId}")).Status.Should().Be(HttpStatusCode.OK);
         ((string)(await shop.WaitForEndAsync(order.ExecutionId))["status"]!).Should().Be(ExecutionStatus.Succeeded);
         var entered = await shop.EnteredStatesAsync(order.ExecutionId);
 
@@ -65,7 +66,7 @@ public sealed class OrderTraceTests(ITestOutputHelper output)
         try
         {
             var before = new Captured<Activity>();
-            OrchestratedOrderDriver.Placed order;
+            OrderAccepted order;
             Activity firstStep;
             using (var shop = new OrchestratedOrderDriver(app => app.With("Shop:DataFolder", folder).WithTracing(before)))
             {
@@ -77,7 +78,7 @@ public sealed class OrderTraceTests(ITestOutputHelper output)
             var after = new Captured<Activity>();
             using (var shop = new OrchestratedOrderDriver(app => app.With("Shop:DataFolder", folder).WithTracing(after)))
             {
-                (await shop.GetAsync($"/delivery/delivered/customer-1/{order.OrderId}")).Status.Should().Be(HttpStatusCode.OK);
+                (await shop.GetAsync($"/delivery/delivered/{order.CustomerId}/{order.OrderId}")).Status.Should().Be(HttpStatusCode.OK);
                 ((string)(await shop.WaitForEndAsync(order.ExecutionId))["status"]!).Should().Be(ExecutionStatus.Succeeded);
 
                 var continued = await StepsAsync(after, order.ExecutionId, 3);
