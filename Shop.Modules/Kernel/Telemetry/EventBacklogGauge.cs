@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Shop.Modules.Kernel.Events.Data;
+using Shop.Modules.Kernel.Events;
 
 namespace Shop.Modules.Kernel.Telemetry;
 
@@ -30,10 +30,10 @@ internal sealed class EventBacklogGauge(IServiceScopeFactory scopes, ILogger<Eve
     {
         try
         {
+            // The same counts as the health check and the dashboard; a meter's callback is synchronous (no
+            // synchronization context here: the reader's own thread), so it waits for them.
             using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
-            var undispatched = db.Events.LongCount(e => e.DispatchedAt == null);
-            var retrying = db.Deliveries.LongCount(d => !d.Dead);
+            var (_, retrying, undispatched) = scope.ServiceProvider.GetRequiredService<IDeadDeliveries>().CountAsync().GetAwaiter().GetResult();
             return [new(undispatched, new KeyValuePair<string, object?>(ShopTags.DeliveryState, "undispatched")),
                 new(retrying, new KeyValuePair<string, object?>(ShopTags.DeliveryState, "retrying"))];
         }

@@ -54,7 +54,6 @@ public static class ShopTags
     public const string Workflow = "shop.workflow.name";
     public const string State = "shop.workflow.state";
     public const string ExecutionId = "shop.execution.id";
-    public const string ExecutionArn = "shop.execution.arn";
     public const string ExecutionStatus = "shop.execution.status";
     public const string Attempt = "shop.step.attempt";
     public const string TimerKind = "shop.timer.kind";
