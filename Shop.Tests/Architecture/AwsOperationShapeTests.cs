@@ -53,7 +53,7 @@ public sealed class AwsOperationShapeTests
             yield break;
         }
         var folder = type.Namespace!["Shop.Modules.AwsApi.".Length..].Replace('.', Path.DirectorySeparatorChar);
-        var file = Path.Combine(ShopServer.RepositoryRoot, "Shop.Modules", "AwsApi", folder, type.Name + ".cs");
+        var file = Path.Combine(Repository.Root, "Shop.Modules", "AwsApi", folder, type.Name + ".cs");
         if (!File.Exists(file)) yield return $"{target}: {type.Name} is not alone in its own file {file}";
     }
 

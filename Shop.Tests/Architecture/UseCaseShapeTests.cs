@@ -80,7 +80,7 @@ public sealed partial class UseCaseShapeTests
     [MemberData(nameof(WiringClasses))]
     public void Given_a_module_class_Then_it_maps_routes_only_by_calling_its_use_cases(string file)
     {
-        var path = Path.Combine(ShopServer.RepositoryRoot, "Shop.Modules", file);
+        var path = Path.Combine(Repository.Root, "Shop.Modules", file);
         var maps = RouteMapping().Matches(File.ReadAllText(path)).Select(m => m.Value).ToList();
 
         if (PendingModuleClasses.TryGetValue(file, out var reason))

@@ -31,9 +31,6 @@ public sealed class ShopServer : IAsyncDisposable, IDisposable
         DataFolder = dataFolder;
     }
 
-    /// <summary>The repository root (kept here for the tests that found it through this class).</summary>
-    public static string RepositoryRoot => Repository.Root;
-
     public Uri BaseAddress { get; private set; } = null!;
 
     public string DataFolder { get; }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Shop.Tests.Infrastructure;
 
 namespace Shop.Tests.Workflows.Asl;
 
@@ -15,23 +16,18 @@ internal static class ConformanceCases
     public static bool RequiredByCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// ../shared/asl-conformance/cases beside the repository root (the nearest folder upwards with Shop.sln); from a
-    /// git worktree nested deeper, the nearest ancestor that has shared/asl-conformance.
+    /// ../shared/asl-conformance/cases beside the repository root; from a git worktree nested deeper, the nearest
+    /// ancestor that has shared/asl-conformance.
     /// </summary>
     private static string FindFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var beside = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "asl-conformance", "cases"));
+        for (var up = Directory.GetParent(Repository.Root); up is not null && !Directory.Exists(beside); up = up.Parent)
         {
-            if (!File.Exists(Path.Combine(dir.FullName, "Shop.sln"))) continue;
-            var beside = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "asl-conformance", "cases"));
-            for (var up = dir.Parent; up is not null && !Directory.Exists(beside); up = up.Parent)
-            {
-                var candidate = Path.Combine(up.FullName, "shared", "asl-conformance", "cases");
-                if (Directory.Exists(candidate)) return candidate;
-            }
-            return beside;
+            var candidate = Path.Combine(up.FullName, "shared", "asl-conformance", "cases");
+            if (Directory.Exists(candidate)) return candidate;
         }
-        return Path.GetFullPath(Path.Combine("..", "shared", "asl-conformance", "cases"));
+        return beside;
     }
 
     public static TheoryData<string> Names()
