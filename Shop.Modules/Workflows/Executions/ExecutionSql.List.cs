@@ -28,9 +28,8 @@ internal sealed partial class ExecutionSql
         var page = new List<ExecutionSummary>();
         while (reader.Read())
         {
-            page.Add(new ExecutionSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), WorkflowsDbContext.ParseTime(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : WorkflowsDbContext.ParseTime(reader.GetString(6))));
+            page.Add(new ExecutionSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(reader, 4),
+                WorkflowsDbContext.ParseTime(reader.GetString(5)), Text(reader, 6) is { } stopped ? WorkflowsDbContext.ParseTime(stopped) : null));
         }
         return page;
     }
