@@ -32,6 +32,27 @@ public sealed class BaristaStoreRulesTests
     }
 
     [Fact]
+    public async Task Given_a_closed_store_When_orders_fail_before_their_OrderCreated_is_delivered_Then_that_event_starts_no_second_attempt()
+    {
+        using var app = new ShopApp();
+        var client = app.CreateClient();
+        await client.SettingsAsync(new { storeOpen = false });
+
+        // A closed store fails an execution in milliseconds, often before the dispatcher delivers the OrderCreated the
+        // same POST published; that delivery once saw an ended order and started its next attempt ("{id}.2").
+        var ids = Enumerable.Range(1, 20).Select(i => $"fast-fail-{i}").ToArray();
+        foreach (var id in ids) await client.PlaceCoffeeAsync(id);
+        await Eventually.IdleAsync(app.Services);
+
+        foreach (var id in ids)
+        {
+            var drink = await client.DrinkAsync(id);
+            drink.Attempt.Should().Be(1, id);
+            drink.EarlierAttempts.Should().BeEmpty(id);
+        }
+    }
+
+    [Fact]
     public async Task Given_ten_drinks_waiting_When_an_eleventh_order_comes_Then_it_fails_with_NoCapacity()
     {
         using var app = new ShopApp();

@@ -13,9 +13,9 @@ namespace Shop.Modules.Coffee.Place;
 /// <summary>
 /// <c>POST /coffee/orders</c>: starts the barista workflow (name = order id, or <c>{orderId}.N</c> for the order's
 /// next attempt once the earlier one ended) and publishes the coffee OrderCreated, in one unit of work. The event
-/// reaches <see cref="StartOnOrderCreatedHandler"/> too, which finds the order in progress and starts nothing new.
+/// reaches <see cref="StartOnOrderCreatedHandler"/> too, recorded as already handled by it: its execution is the one started here.
 /// </summary>
-internal sealed class PlaceCoffeeOrderHandler(IWorkflowEngine engine, IEventPublisher events, UnitOfWork unitOfWork, CoffeeDbContext db)
+internal sealed class PlaceCoffeeOrderHandler(IWorkflowEngine engine, IEventPublisher events, HandleOnce once, UnitOfWork unitOfWork, CoffeeDbContext db)
     : IRequestHandler<PlaceCoffeeOrder, PlacedCoffeeOrder>
 {
     public async ValueTask<PlacedCoffeeOrder> Handle(PlaceCoffeeOrder request, CancellationToken cancellationToken)
@@ -29,7 +29,13 @@ internal sealed class PlaceCoffeeOrderHandler(IWorkflowEngine engine, IEventPubl
             // Same order id while it is processed: the first order stands, and no second event is published.
             if (name is null) return new PlacedCoffeeOrder(order.OrderId, current!.ExecutionId!, false);
             var started = await engine.StartAsync(BaristaWorkflow.Name, WorkflowInput(CoffeeEvents.ShopSource, detail), name, ct);
-            if (started.Created) await events.PublishAsync(CoffeeEvents.ShopSource, CoffeeEvents.OrderCreated, detail, cancellationToken: ct);
+            if (started.Created)
+            {
+                var created = await events.PublishAsync(CoffeeEvents.ShopSource, CoffeeEvents.OrderCreated, detail, cancellationToken: ct);
+                // This event's execution is the one just started. Without this record, a delivery that came after that
+                // execution ended (a NoCapacity or Store Closed fails in milliseconds) started the order's next attempt.
+                await once.RunAsync(created, StartOnOrderCreatedHandler.HandlerName, _ => Task.CompletedTask, ct);
+            }
             return new PlacedCoffeeOrder(order.OrderId, started.ExecutionId, started.Created);
         }, cancellationToken);
     }

@@ -14,6 +14,9 @@ namespace Shop.Modules.Coffee.StartOnOrderCreated;
 internal sealed class StartOnOrderCreatedHandler(IWorkflowEngine engine, HandleOnce once, CoffeeDbContext db, Microsoft.Extensions.Logging.ILogger<StartOnOrderCreatedHandler> logger)
     : IEventHandler
 {
+    /// <summary>The name this handler's once-only record goes by (<see cref="HandleOnce"/>).</summary>
+    public const string HandlerName = "Coffee.StartOrderProcessing";
+
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
         var envelope = notification.Event;
@@ -31,7 +34,7 @@ internal sealed class StartOnOrderCreatedHandler(IWorkflowEngine engine, HandleO
 
         var input = JsonSerializer.SerializeToNode(envelope, EventEnvelope.Json)!;
         // Once per event (a redelivery starts nothing); a new OrderCreated for an order whose execution ended starts its next attempt.
-        await once.RunAsync(envelope, "Coffee.StartOrderProcessing", async ct =>
+        await once.RunAsync(envelope, HandlerName, async ct =>
         {
             var (name, _) = await DrinkAttempts.NextExecutionNameAsync(db, order.OrderId, ct);
             if (name is null)
