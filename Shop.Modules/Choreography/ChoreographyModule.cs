@@ -43,7 +43,8 @@ public static class ChoreographyModule
         services.AddWorkflow(SimulationWorkflow.Definition);
         services.AddWorkflowInputValidator(SimulationWorkflow.Name, input => StartSimulationHandler.ReadEvents(input?["events"]));
         services.AddSingleton<SimulationSeeds>();
-        services.AddReaction<ChoreographyMonitor>((sp, e) => sp.GetRequiredService<ChoreographyRegistry>().Watches(e));
+        // A choreography's entity is its own (EntityIdPath), not the event store's: its events keep the store's order.
+        services.AddReaction<ChoreographyMonitor>((sp, e) => sp.GetRequiredService<ChoreographyRegistry>().Watches(e), inStoreOrder: true);
         services.AddChoreography(ExampleChoreographies.MarketplaceOrder);
         services.AddChoreography(ExampleChoreographies.SecondHandCar);
         return services;

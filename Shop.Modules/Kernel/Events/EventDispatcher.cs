@@ -28,6 +28,9 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
     private readonly Channel<long> _wakeUps = Channel.CreateUnbounded<long>();
     private long _idle;
 
+    private const int BatchSize = 64;
+    private const int DeliveriesInFlight = 16;
+
     /// <summary>True when no event and no retry is waiting to be delivered (tests and the benchmark wait for it); dead deliveries do not count.</summary>
     public bool IsIdle => Interlocked.Read(ref _idle) == 1 && _wakeUps.Reader.Count == 0;
 
@@ -97,52 +100,94 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
         }
     }
 
+    /// <summary>Delivers the next undispatched events (up to <see cref="BatchSize"/>, in store order) and marks them dispatched.</summary>
+    /// <remarks>
+    /// Each (entity, subscriber) is a lane (each subscriber that asks for <see cref="EventSubscriber.InStoreOrder"/>
+    /// is one lane): its deliveries run one after another in store order, so per-entity order holds for every
+    /// subscriber, and a failure parks that entity's later events behind it. Lanes run at once (up to
+    /// <see cref="DeliveriesInFlight"/>), so their handlers' units of work share the group-commit writer's batches:
+    /// one event at a time, each handler waited for a commit of its own (docs/performance.md). The parked
+    /// deliveries and the dispatched marks of the whole batch are one unit of work; a crash before it delivers the
+    /// batch again at start, and the handlers' HandleOnce marks make that harmless.
+    /// </remarks>
     private async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
-        var next = await db.Events.AsNoTracking()
+        var batch = await db.Events.AsNoTracking()
             .Where(e => e.DispatchedAt == null)
             .OrderBy(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.EventId, e.Who, e.Envelope, e.TraceParent })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (next is null) return false;
+            .Select(e => new UndispatchedEvent(e.Sequence, e.EventId, e.Who, e.Envelope, e.TraceParent))
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0) return false;
 
-        var envelope = JsonSerializer.Deserialize<EventEnvelope>(next.Envelope, EventEnvelope.Json)!;
-        // Subscribers with an earlier delivery of this entity still open, and those parked for this event before a crash.
-        var behind = await db.Deliveries.AsNoTracking().Where(d => d.Who == next.Who && !d.Dead).Select(d => d.Subscriber).ToListAsync(cancellationToken);
-        var parkedBefore = await db.Deliveries.AsNoTracking().Where(d => d.EventId == next.EventId).Select(d => d.Subscriber).ToListAsync(cancellationToken);
-        var now = RealTime.GetUtcNow();
-        var parked = new List<PendingDelivery>();
-        foreach (var subscriber in Subscribers(scope.ServiceProvider, envelope))
+        // Lanes with an earlier delivery still open, and the deliveries parked for these events before a crash.
+        var whos = batch.Select(e => e.Who).Distinct().ToList();
+        var eventIds = batch.Select(e => e.EventId).ToList();
+        var open = await db.Deliveries.AsNoTracking()
+            .Where(d => (!d.Dead && whos.Contains(d.Who)) || eventIds.Contains(d.EventId))
+            .Select(d => new { d.Who, d.EventId, d.Subscriber, d.Dead })
+            .ToListAsync(cancellationToken);
+        var blockedLanes = open.Where(d => !d.Dead).Select(d => (d.Who, d.Subscriber)).ToHashSet();
+        var parkedBefore = open.Select(d => (d.EventId, d.Subscriber)).ToHashSet();
+
+        var lanes = new Dictionary<(string? Who, string Subscriber), List<Delivery>>();
+        foreach (var stored in batch)
         {
-            if (parkedBefore.Contains(subscriber.Name)) continue;
-            PendingDelivery Park(int attempts, DateTimeOffset due, string? error) => new()
+            var envelope = JsonSerializer.Deserialize<EventEnvelope>(stored.Envelope, EventEnvelope.Json)!;
+            foreach (var subscriber in Subscribers(scope.ServiceProvider, envelope))
             {
-                Sequence = next.Sequence, EventId = next.EventId, Subscriber = subscriber.Name, Who = next.Who, Attempts = attempts,
-                DueAt = Stamp(due), LastError = error, FailedAt = error is null ? null : Stamp(now), FirstFailedAt = error is null ? null : Stamp(now),
-                Dead = error is not null && Exhausted(subscriber.Policy, attempts, now, now), DeadLetter = subscriber.Policy?.DeadLetter,
-            };
-            if (behind.Contains(subscriber.Name))
-            {
-                parked.Add(Park(0, now, null));
-                continue;
+                if (parkedBefore.Contains((stored.EventId, subscriber.Name))) continue;
+                var key = (subscriber.InStoreOrder ? null : stored.Who, subscriber.Name);
+                if (!lanes.TryGetValue(key, out var lane)) lanes[key] = lane = [];
+                lane.Add(new Delivery(stored, envelope, subscriber));
             }
-            if (await TryDeliverAsync(subscriber, envelope, next.TraceParent, attempt: 1, cancellationToken) is { } error)
-                parked.Add(Park(1, now + settings.Backoff(1), error));
         }
 
+        var now = RealTime.GetUtcNow();
+        var parked = new List<PendingDelivery>();
+        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = DeliveriesInFlight, CancellationToken = cancellationToken }, async (lane, ct) =>
+        {
+            // The entities whose earlier delivery to this subscriber is open: their later events wait behind it.
+            var blocked = new HashSet<string>();
+            foreach (var delivery in lane.Value)
+            {
+                var who = delivery.Stored.Who;
+                PendingDelivery? park;
+                if (blocked.Contains(who) || blockedLanes.Contains((who, delivery.Subscriber.Name))) park = Park(delivery, 0, now, null, now);
+                else if (await TryDeliverAsync(delivery.Subscriber, delivery.Envelope, delivery.Stored.TraceParent, attempt: 1, ct) is { } error)
+                    park = Park(delivery, 1, now + settings.Backoff(1), error, now);
+                else continue;
+                // A dead delivery holds nothing back.
+                if (!park.Dead) blocked.Add(who);
+                lock (parked) parked.Add(park);
+            }
+        });
+
+        var sequences = batch.Select(e => e.Sequence).ToList();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         await unitOfWork.ExecuteAsync(async ct =>
         {
-            db.Deliveries.AddRange(parked);
+            db.Deliveries.AddRange(parked.OrderBy(p => p.Sequence).ThenBy(p => p.Subscriber, StringComparer.Ordinal));
             await db.SaveChangesAsync(ct);
-            await db.Events.Where(e => e.Sequence == next.Sequence)
+            await db.Events.Where(e => sequences.Contains(e.Sequence))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, Stamp(now)), ct);
         }, cancellationToken);
         if (ShopMetrics.DeadDeliveries.Enabled) ShopMetrics.DeadDeliveries.Add(parked.Count(p => p.Dead));
         return true;
     }
+
+    private PendingDelivery Park(Delivery delivery, int attempts, DateTimeOffset due, string? error, DateTimeOffset now) => new()
+    {
+        Sequence = delivery.Stored.Sequence, EventId = delivery.Stored.EventId, Subscriber = delivery.Subscriber.Name, Who = delivery.Stored.Who,
+        Attempts = attempts, DueAt = Stamp(due), LastError = error, FailedAt = error is null ? null : Stamp(now), FirstFailedAt = error is null ? null : Stamp(now),
+        Dead = error is not null && Exhausted(delivery.Subscriber.Policy, attempts, now, now), DeadLetter = delivery.Subscriber.Policy?.DeadLetter,
+    };
+
+    private sealed record UndispatchedEvent(long Sequence, string EventId, string Who, string Envelope, string? TraceParent);
+
+    private sealed record Delivery(UndispatchedEvent Stored, EventEnvelope Envelope, EventSubscriber Subscriber);
 
     /// <summary>Retries the parked deliveries that are due, each the first open one of its (entity, subscriber).</summary>
     /// <returns>Whether any was retried, and else when the next one is due (null: none is open).</returns>

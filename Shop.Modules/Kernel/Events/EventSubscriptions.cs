@@ -12,6 +12,12 @@ public sealed record EventSubscriber(string Name, Func<IServiceProvider, EventEn
 {
     /// <summary>This subscriber's own retry limits and dead-letter list (a rule target's RetryPolicy and DeadLetterConfig); null: the dispatcher's settings.</summary>
     public DeliveryPolicy? Policy { get; init; }
+
+    /// <summary>
+    /// Receives every event in store order, not only each entity's (the dispatcher delivers different entities' events
+    /// at once): for a subscriber that follows events across entities, such as the choreography monitor.
+    /// </summary>
+    public bool InStoreOrder { get; init; }
 }
 
 /// <param name="MaxAttempts">Attempts in all (EventBridge's MaximumRetryAttempts + 1); null: <c>Events:MaxAttempts</c>.</param>
@@ -26,7 +32,10 @@ public interface IEventSubscribers
 }
 
 /// <summary>A reaction's declaration: which events reach <see cref="Handler"/> (with its source and detail-type when declared by them).</summary>
-internal sealed record EventSubscription(Type Handler, Func<IServiceProvider, EventEnvelope, bool> Matches, string? Source = null, string? DetailType = null);
+internal sealed record EventSubscription(Type Handler, Func<IServiceProvider, EventEnvelope, bool> Matches, string? Source = null, string? DetailType = null)
+{
+    public bool InStoreOrder { get; init; }
+}
 
 public static class EventSubscriptions
 {
@@ -36,9 +45,10 @@ public static class EventSubscriptions
         services.Add<THandler>(new EventSubscription(typeof(THandler), (_, e) => e.Source == source && e.DetailType == detailType, source, detailType));
 
     /// <summary>For a handler whose events are chosen at run time (choreography patterns): <paramref name="matches"/> runs in the dispatcher's scope.</summary>
-    public static IServiceCollection AddReaction<THandler>(this IServiceCollection services, Func<IServiceProvider, EventEnvelope, bool> matches)
+    /// <param name="inStoreOrder">Deliver this handler's events in store order across entities (<see cref="EventSubscriber.InStoreOrder"/>).</param>
+    public static IServiceCollection AddReaction<THandler>(this IServiceCollection services, Func<IServiceProvider, EventEnvelope, bool> matches, bool inStoreOrder = false)
         where THandler : class, IEventHandler =>
-        services.Add<THandler>(new EventSubscription(typeof(THandler), matches));
+        services.Add<THandler>(new EventSubscription(typeof(THandler), matches) { InStoreOrder = inStoreOrder });
 
     private static IServiceCollection Add<THandler>(this IServiceCollection services, EventSubscription subscription)
         where THandler : class, IEventHandler
@@ -55,8 +65,8 @@ internal sealed class DeclaredReactions(IEnumerable<EventSubscription> subscript
 {
     // Scheduled and replayed events go to rules only (EventBridge delivers them to the rule's targets, not to the bus).
     public IEnumerable<EventSubscriber> Match(EventEnvelope @event) => @event.IsScheduled || @event.ReplayName is not null ? [] :
-        subscriptions.Where(s => s.Matches(services, @event)).Select(s => s.Handler).Distinct().Select(Subscriber);
+        subscriptions.Where(s => s.Matches(services, @event)).GroupBy(s => s.Handler).Select(s => Subscriber(s.Key, s.Any(x => x.InStoreOrder)));
 
-    private static EventSubscriber Subscriber(Type handler) => new(handler.FullName!.Replace("Shop.Modules.", "", StringComparison.Ordinal),
-        (scope, e, ct) => ((IEventHandler)scope.GetRequiredService(handler)).Handle(new EventReceived(e), ct));
+    private static EventSubscriber Subscriber(Type handler, bool inStoreOrder) => new(handler.FullName!.Replace("Shop.Modules.", "", StringComparison.Ordinal),
+        (scope, e, ct) => ((IEventHandler)scope.GetRequiredService(handler)).Handle(new EventReceived(e), ct)) { InStoreOrder = inStoreOrder };
 }

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Shop.Modules.Kernel.Database;
-using Shop.Modules.Kernel.Events.Data;
 
 namespace Shop.Modules.Kernel.Events;
 
@@ -10,23 +8,35 @@ namespace Shop.Modules.Kernel.Events;
 /// </summary>
 public sealed class HandleOnce
 {
-    private readonly EventsDbContext _db;
+    private readonly ShopConnection _connection;
     private readonly UnitOfWork _unitOfWork;
 
-    internal HandleOnce(EventsDbContext db, UnitOfWork unitOfWork)
+    internal HandleOnce(ShopConnection connection, UnitOfWork unitOfWork)
     {
-        _db = db;
+        _connection = connection;
         _unitOfWork = unitOfWork;
     }
 
     /// <returns>False when this handler had already handled the event.</returns>
+    /// <remarks>
+    /// The mark is written first, as one plain statement (it runs for every delivery): an existing mark makes it
+    /// change nothing, and a failing effect rolls it back with the rest of the unit of work.
+    /// </remarks>
     public Task<bool> RunAsync(EventEnvelope @event, string handler, Func<CancellationToken, Task> effect, CancellationToken cancellationToken = default) =>
         _unitOfWork.ExecuteAsync(async ct =>
         {
-            if (await _db.Handled.AnyAsync(h => h.EventId == @event.Id && h.Handler == handler, ct)) return false;
+            if (!Mark(@event.Id, handler)) return false;
             await effect(ct);
-            _db.Handled.Add(new HandledEvent { EventId = @event.Id, Handler = handler });
-            await _db.SaveChangesAsync(ct);
             return true;
         }, cancellationToken);
+
+    private bool Mark(string eventId, string handler)
+    {
+        using var command = _connection.Connection.CreateCommand();
+        command.Transaction = _connection.Transaction;
+        command.CommandText = "INSERT INTO evt_handled (EventId, Handler) VALUES ($e, $h) ON CONFLICT DO NOTHING";
+        command.Parameters.AddWithValue("$e", eventId);
+        command.Parameters.AddWithValue("$h", handler);
+        return command.ExecuteNonQuery() == 1;
+    }
 }

@@ -19,6 +19,8 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
     : BackgroundService
 {
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(1);
+    private const int SweepPage = 200;
+    private const int FiringsInFlight = 16;
     private readonly SemaphoreSlim _sweep = new(1, 1);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -95,6 +97,13 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
     }
 
     /// <summary>Fires every deadline due by the engine's clock; returns how many were looked at.</summary>
+    /// <remarks>
+    /// Up to <see cref="FiringsInFlight"/> deadlines fire at once, each in its own scope and unit of work, so they share
+    /// the group-commit writer's batches: fired one after another, each waited for a commit of its own, and with a few
+    /// hundred timers due per second under load the sweep fell seconds behind (docs/performance.md). One execution's
+    /// deadlines fire in due order, one after another.
+    /// A deadline that fails is logged and the others still fire; the sweep then reports the failure and is tried again.
+    /// </remarks>
     public async Task<int> FireDueDeadlinesAsync(CancellationToken cancellationToken = default)
     {
         await _sweep.WaitAsync(cancellationToken);
@@ -103,21 +112,40 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
             var fired = 0;
             while (true)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var now = WorkflowsDbContext.FormatTime(clock.GetUtcNow());
-                var due = await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Deadlines.AsNoTracking()
-                    .Where(d => string.Compare(d.DueAt, now) <= 0)
-                    .OrderBy(d => d.DueAt)
-                    .Select(d => d.Id)
-                    .Take(100)
-                    .ToListAsync(cancellationToken);
-                var runner = scope.ServiceProvider.GetRequiredService<ExecutionRunner>();
-                foreach (var id in due)
+                List<DueDeadline> due;
+                await using (var scope = scopes.CreateAsyncScope())
                 {
-                    await runner.FireDeadlineAsync(id, cancellationToken);
-                    fired++;
+                    var now = WorkflowsDbContext.FormatTime(clock.GetUtcNow());
+                    due = await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Deadlines.AsNoTracking()
+                        .Where(d => string.Compare(d.DueAt, now) <= 0)
+                        .OrderBy(d => d.DueAt)
+                        .ThenBy(d => d.Id)
+                        .Select(d => new DueDeadline(d.Id, d.ExecutionId))
+                        .Take(SweepPage)
+                        .ToListAsync(cancellationToken);
                 }
-                if (due.Count < 100) return fired;
+                Exception? failure = null;
+                // One execution's deadlines fire in due order, one after another; different executions' at once.
+                var byExecution = due.GroupBy(d => d.ExecutionId, d => d.Id);
+                await Parallel.ForEachAsync(byExecution, new ParallelOptions { MaxDegreeOfParallelism = FiringsInFlight, CancellationToken = cancellationToken }, async (ids, ct) =>
+                {
+                    foreach (var id in ids)
+                    {
+                        try
+                        {
+                            await using var scope = scopes.CreateAsyncScope();
+                            await scope.ServiceProvider.GetRequiredService<ExecutionRunner>().FireDeadlineAsync(id, ct);
+                            Interlocked.Increment(ref fired);
+                        }
+                        catch (Exception ex) when (!ct.IsCancellationRequested)
+                        {
+                            logger.LogError(ex, "Workflow deadline {DeadlineId} could not fire", id);
+                            Interlocked.CompareExchange(ref failure, ex, null);
+                        }
+                    }
+                });
+                if (failure is not null) throw new InvalidOperationException("A workflow deadline could not fire.", failure);
+                if (due.Count < SweepPage) return fired;
             }
         }
         finally
@@ -196,6 +224,8 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
         base.Dispose();
     }
 }
+
+internal sealed record DueDeadline(long Id, string ExecutionId);
 
 /// <summary>The Hangfire job of a due second: its deadlines are due, so sweep (the sweep decides what is really due).</summary>
 internal sealed class DeadlineJob(WorkflowTimers timers)
