@@ -12,8 +12,10 @@ namespace Shop.Modules.Customers.Data;
 /// </summary>
 internal sealed class CustomersSql(ShopConnection connection)
 {
-    public CustomerDto? Customer(string customerId)
+    public CustomerDto? Customer(string customerId, CancellationToken cancellationToken)
     {
+        // A cancelled caller gets its OperationCanceledException before the statement runs, as with EF's async calls.
+        cancellationToken.ThrowIfCancellationRequested();
         using var command = connection.Connection.CreateCommand();
         command.Transaction = connection.Transaction;
         command.CommandText = "SELECT CustomerId, Description, Name, Email, Address FROM cus_customers WHERE CustomerId = $id";

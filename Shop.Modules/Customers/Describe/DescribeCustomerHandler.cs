@@ -10,6 +10,6 @@ internal sealed class DescribeCustomerHandler(CustomersSql sql) : IRequestHandle
     public ValueTask<CustomerDto> Handle(DescribeCustomer request, CancellationToken cancellationToken)
     {
         var id = Require.Id(request.CustomerId, "customerId");
-        return ValueTask.FromResult(sql.Customer(id) ?? throw new NotFoundException("Customer", id) { ErrorCode = CustomerErrors.CustomerNotFound });
+        return ValueTask.FromResult(sql.Customer(id, cancellationToken) ?? throw new NotFoundException("Customer", id) { ErrorCode = CustomerErrors.CustomerNotFound });
     }
 }

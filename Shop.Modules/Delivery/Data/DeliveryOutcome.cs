@@ -19,8 +19,8 @@ internal sealed class DeliveryOutcome(DeliverySql sql, UnitOfWork unitOfWork, IE
         var orderId = Require.Id(orderIdInput, "orderId");
         return unitOfWork.ExecuteAsync(async ct =>
         {
-            var delivery = sql.End(customerId, orderId, status, clock.GetUtcNow())
-                ?? throw AlreadyEnded(sql.Delivery(customerId, orderId) ?? throw NotFound(customerId, orderId));
+            var delivery = sql.End(customerId, orderId, status, clock.GetUtcNow(), ct)
+                ?? throw AlreadyEnded(sql.Delivery(customerId, orderId, ct) ?? throw NotFound(customerId, orderId));
 
             object outcome = status == DeliveryStatus.Delivered
                 ? new DeliveryWasDelivered(customerId, orderId, delivery.Address, status, delivery.Price)

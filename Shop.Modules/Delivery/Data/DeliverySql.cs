@@ -19,18 +19,18 @@ internal sealed class DeliverySql(ShopConnection connection)
 
     private static readonly ModelConventions.CentsConverter Cents = new();
 
-    public DeliveryDto? Delivery(string customerId, string orderId)
+    public DeliveryDto? Delivery(string customerId, string orderId, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT {Columns} FROM dlv_deliveries WHERE {Key}");
+        using var command = Command($"SELECT {Columns} FROM dlv_deliveries WHERE {Key}", cancellationToken);
         Bind(command, customerId, orderId);
         return Read(command);
     }
 
     /// <summary>Stores a new delivery; false (nothing written) when the order already has one.</summary>
-    public bool Insert(DeliveryDto delivery)
+    public bool Insert(DeliveryDto delivery, CancellationToken cancellationToken)
     {
         using var command = Command($"INSERT INTO dlv_deliveries ({Columns}) VALUES ($customer, $order, $address, $status, $distance, $duration, "
-            + "$price, $started, $updated) ON CONFLICT (CustomerId, OrderId) DO NOTHING");
+            + "$price, $started, $updated) ON CONFLICT (CustomerId, OrderId) DO NOTHING", cancellationToken);
         Bind(command, delivery.CustomerId, delivery.OrderId);
         var p = command.Parameters;
         p.AddWithValue("$address", delivery.Address);
@@ -44,9 +44,9 @@ internal sealed class DeliverySql(ShopConnection connection)
     }
 
     /// <summary>DELIVERING → <paramref name="status"/> in one conditional UPDATE: the delivery as ended, or null when it was not DELIVERING (or is unknown).</summary>
-    public DeliveryDto? End(string customerId, string orderId, string status, DateTimeOffset now)
+    public DeliveryDto? End(string customerId, string orderId, string status, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var command = Command($"UPDATE dlv_deliveries SET Status = $status, UpdatedAt = $now WHERE {Key} AND Status = $delivering RETURNING {Columns}");
+        using var command = Command($"UPDATE dlv_deliveries SET Status = $status, UpdatedAt = $now WHERE {Key} AND Status = $delivering RETURNING {Columns}", cancellationToken);
         Bind(command, customerId, orderId);
         var p = command.Parameters;
         p.AddWithValue("$status", status);
@@ -70,9 +70,13 @@ internal sealed class DeliverySql(ShopConnection connection)
             ModelConventions.UtcTextConverter.Parse(reader.GetString(8)));
     }
 
-    /// <summary>A command on the connection and transaction the scope has now (the writer's inside a unit of work).</summary>
-    private SqliteCommand Command(string sql)
+    /// <summary>
+    /// A command on the connection and transaction the scope has now (the writer's inside a unit of work). A cancelled
+    /// caller gets its OperationCanceledException before the statement runs, as with EF's async calls.
+    /// </summary>
+    private SqliteCommand Command(string sql, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var command = connection.Connection.CreateCommand();
         command.Transaction = connection.Transaction;
         command.CommandText = sql;

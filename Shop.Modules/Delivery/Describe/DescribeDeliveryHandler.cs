@@ -11,6 +11,6 @@ internal sealed class DescribeDeliveryHandler(DeliverySql sql) : IRequestHandler
     {
         var customerId = Require.Id(request.CustomerId, "customerId");
         var orderId = Require.Id(request.OrderId, "orderId");
-        return ValueTask.FromResult(sql.Delivery(customerId, orderId) ?? throw DeliveryOutcome.NotFound(customerId, orderId));
+        return ValueTask.FromResult(sql.Delivery(customerId, orderId, cancellationToken) ?? throw DeliveryOutcome.NotFound(customerId, orderId));
     }
 }

@@ -18,10 +18,10 @@ internal sealed class StartDeliveryHandler(DeliverySql sql, UnitOfWork unitOfWor
         var now = clock.GetUtcNow();
         var delivery = new DeliveryDto(customerId, orderId, estimate.Address, DeliveryStatus.Delivering, estimate.Distance, estimate.DurationSeconds,
             estimate.Price, StartedAt: now, UpdatedAt: now);
-        return await unitOfWork.ExecuteAsync(_ =>
+        return await unitOfWork.ExecuteAsync(ct =>
         {
             // One statement: the key refuses a second delivery of the order (the check and the insert cannot be split).
-            if (!sql.Insert(delivery))
+            if (!sql.Insert(delivery, ct))
                 throw new ConflictException("Delivery already started", $"Order '{customerId}/{orderId}' already has a delivery.")
                     { ErrorCode = DeliveryErrors.DeliveryAlreadyStarted };
             return Task.FromResult(delivery);

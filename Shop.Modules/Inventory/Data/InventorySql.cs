@@ -24,24 +24,24 @@ internal sealed class InventorySql(ShopConnection connection)
     // (Invariant 4) when moves race; RETURNING gives the row as the move left it.
     private static readonly string[,] Moves = BuildMoves();
 
-    public ItemDto? Item(string itemId)
+    public ItemDto? Item(string itemId, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT {Columns} FROM inv_items WHERE ItemId = $id");
+        using var command = Command($"SELECT {Columns} FROM inv_items WHERE ItemId = $id", cancellationToken);
         command.Parameters.AddWithValue("$id", itemId);
         return Read(command);
     }
 
-    public bool Exists(string itemId)
+    public bool Exists(string itemId, CancellationToken cancellationToken)
     {
-        using var command = Command("SELECT 1 FROM inv_items WHERE ItemId = $id");
+        using var command = Command("SELECT 1 FROM inv_items WHERE ItemId = $id", cancellationToken);
         command.Parameters.AddWithValue("$id", itemId);
         return command.ExecuteScalar() is not null;
     }
 
     /// <summary>One unit from <paramref name="from"/> to <paramref name="to"/> if <paramref name="from"/> has one: the item after the move, or null when nothing moved.</summary>
-    public ItemDto? Move(string itemId, Stock from, Stock to)
+    public ItemDto? Move(string itemId, Stock from, Stock to, CancellationToken cancellationToken)
     {
-        using var command = Command(Moves[(int)from, (int)to] ?? throw new ArgumentException($"No move from {from} to {to}."));
+        using var command = Command(Moves[(int)from, (int)to] ?? throw new ArgumentException($"No move from {from} to {to}."), cancellationToken);
         command.Parameters.AddWithValue("$id", itemId);
         return Read(command);
     }
@@ -66,9 +66,13 @@ internal sealed class InventorySql(ShopConnection connection)
             reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6));
     }
 
-    /// <summary>A command on the connection and transaction the scope has now (the writer's inside a unit of work).</summary>
-    private SqliteCommand Command(string sql)
+    /// <summary>
+    /// A command on the connection and transaction the scope has now (the writer's inside a unit of work). A cancelled
+    /// caller gets its OperationCanceledException before the statement runs, as with EF's async calls.
+    /// </summary>
+    private SqliteCommand Command(string sql, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var command = connection.Connection.CreateCommand();
         command.Transaction = connection.Transaction;
         command.CommandText = sql;

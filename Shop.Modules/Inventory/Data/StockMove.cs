@@ -13,12 +13,12 @@ internal sealed class StockMove(InventorySql sql, UnitOfWork unitOfWork)
     public Task<ItemDto> RunAsync(string itemId, Stock from, Stock to, Func<string, DomainException> conflict, CancellationToken cancellationToken)
     {
         Require.Id(itemId, "itemId");
-        return unitOfWork.ExecuteAsync(_ =>
+        return unitOfWork.ExecuteAsync(ct =>
         {
-            var item = sql.Move(itemId, from, to);
+            var item = sql.Move(itemId, from, to, ct);
             if (item is null)
             {
-                if (!sql.Exists(itemId))
+                if (!sql.Exists(itemId, ct))
                     throw new NotFoundException("Item", itemId) { ErrorCode = InventoryErrors.ItemNotFound };
                 throw conflict(itemId);
             }

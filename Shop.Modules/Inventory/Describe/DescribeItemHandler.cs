@@ -10,6 +10,6 @@ internal sealed class DescribeItemHandler(InventorySql sql) : IRequestHandler<De
     public ValueTask<ItemDto> Handle(DescribeItem request, CancellationToken cancellationToken)
     {
         var itemId = Require.Id(request.ItemId, "itemId");
-        return ValueTask.FromResult(sql.Item(itemId) ?? throw new NotFoundException("Item", itemId) { ErrorCode = InventoryErrors.ItemNotFound });
+        return ValueTask.FromResult(sql.Item(itemId, cancellationToken) ?? throw new NotFoundException("Item", itemId) { ErrorCode = InventoryErrors.ItemNotFound });
     }
 }

@@ -17,16 +17,16 @@ internal sealed class PaymentsSql(ShopConnection connection)
 
     private static readonly ModelConventions.CentsConverter Cents = new();
 
-    public PaymentDto? Payment(string paymentId)
+    public PaymentDto? Payment(string paymentId, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT {Columns} FROM pay_payments WHERE PaymentId = $id");
+        using var command = Command($"SELECT {Columns} FROM pay_payments WHERE PaymentId = $id", cancellationToken);
         command.Parameters.AddWithValue("$id", paymentId);
         return Read(command);
     }
 
-    public void Insert(PaymentDto payment)
+    public void Insert(PaymentDto payment, CancellationToken cancellationToken)
     {
-        using var command = Command($"INSERT INTO pay_payments ({Columns}) VALUES ($id, $method, $amount, $status, $created, $updated)");
+        using var command = Command($"INSERT INTO pay_payments ({Columns}) VALUES ($id, $method, $amount, $status, $created, $updated)", cancellationToken);
         var p = command.Parameters;
         p.AddWithValue("$id", payment.PaymentId);
         p.AddWithValue("$method", payment.PaymentMethod);
@@ -38,9 +38,9 @@ internal sealed class PaymentsSql(ShopConnection connection)
     }
 
     /// <summary>PAID → CANCELED in one conditional UPDATE: the payment as canceled, or null when it was not PAID (or is unknown).</summary>
-    public PaymentDto? Cancel(string paymentId, DateTimeOffset now)
+    public PaymentDto? Cancel(string paymentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var command = Command($"UPDATE pay_payments SET Status = $canceled, UpdatedAt = $now WHERE PaymentId = $id AND Status = $paid RETURNING {Columns}");
+        using var command = Command($"UPDATE pay_payments SET Status = $canceled, UpdatedAt = $now WHERE PaymentId = $id AND Status = $paid RETURNING {Columns}", cancellationToken);
         var p = command.Parameters;
         p.AddWithValue("$id", paymentId);
         p.AddWithValue("$canceled", PaymentStatus.Canceled);
@@ -57,9 +57,13 @@ internal sealed class PaymentsSql(ShopConnection connection)
             ModelConventions.UtcTextConverter.Parse(reader.GetString(4)), ModelConventions.UtcTextConverter.Parse(reader.GetString(5)));
     }
 
-    /// <summary>A command on the connection and transaction the scope has now (the writer's inside a unit of work).</summary>
-    private SqliteCommand Command(string sql)
+    /// <summary>
+    /// A command on the connection and transaction the scope has now (the writer's inside a unit of work). A cancelled
+    /// caller gets its OperationCanceledException before the statement runs, as with EF's async calls.
+    /// </summary>
+    private SqliteCommand Command(string sql, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var command = connection.Connection.CreateCommand();
         command.Transaction = connection.Transaction;
         command.CommandText = sql;

@@ -10,6 +10,6 @@ internal sealed class DescribePaymentHandler(PaymentsSql sql) : IRequestHandler<
     public ValueTask<PaymentDto> Handle(DescribePayment request, CancellationToken cancellationToken)
     {
         var id = Require.Id(request.PaymentId, "paymentId");
-        return ValueTask.FromResult(sql.Payment(id) ?? throw new NotFoundException("Payment", id) { ErrorCode = PaymentErrors.PaymentNotFound });
+        return ValueTask.FromResult(sql.Payment(id, cancellationToken) ?? throw new NotFoundException("Payment", id) { ErrorCode = PaymentErrors.PaymentNotFound });
     }
 }

@@ -27,9 +27,9 @@ internal sealed class MakePaymentHandler(PaymentsSql sql, UnitOfWork unitOfWork,
             Status: random.NextDouble() < FailProbability() ? PaymentStatus.Failed : PaymentStatus.Paid,
             CreatedAt: now,
             UpdatedAt: now);
-        await unitOfWork.ExecuteAsync(_ =>
+        await unitOfWork.ExecuteAsync(ct =>
         {
-            sql.Insert(payment);
+            sql.Insert(payment, ct);
             return Task.CompletedTask;
         }, cancellationToken);
         return payment;
