@@ -21,6 +21,7 @@ public static class CustomersModule
     public static IServiceCollection AddCustomersModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<CustomersDbContext>(CustomersDbContext.MigrationsHistoryTable);
+        services.AddScoped<CustomersSql>();
         services.AddSampleDataSet<CustomersSampleData>();
         services.AddReaction<DescribeOnItemDescribedHandler>(InventoryEvents.Source, InventoryEvents.ItemDescribed);
         return services;

@@ -28,6 +28,7 @@ public static class DeliveryModule
     {
         services.AddModuleDbContext<DeliveryDbContext>(DeliveryDbContext.MigrationsHistoryTable);
         services.AddSingleton<DeliveryEstimator>();
+        services.AddScoped<DeliverySql>();
         services.AddScoped<DeliveryOutcome>();
         services.AddReaction<EstimateOnCustomerDescribedHandler>(CustomerEvents.Source, CustomerEvents.CustomerDescribed);
         services.AddReaction<CancelOnLogisticsHandler>((_, e) => LogisticsOutcome.Is(e, LogisticsEvents.DeliveryCanceled));

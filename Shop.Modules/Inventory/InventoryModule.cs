@@ -30,6 +30,7 @@ public static class InventoryModule
     public static IServiceCollection AddInventoryModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<InventoryDbContext>(InventoryDbContext.MigrationsHistoryTable);
+        services.AddScoped<InventorySql>();
         services.AddScoped<StockMove>();
         services.AddSampleDataSet<ItemsSampleData>();
         services.AddReaction<UnreserveOnPaymentFailedHandler>(PaymentEvents.Source, PaymentEvents.PaymentFailed);

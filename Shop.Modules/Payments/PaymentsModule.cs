@@ -23,6 +23,7 @@ public static class PaymentsModule
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<PaymentsDbContext>(PaymentsDbContext.MigrationsHistoryTable);
+        services.AddScoped<PaymentsSql>();
         services.AddReaction<PayOnDeliveryEstimatedHandler>(DeliveryEvents.Source, DeliveryEvents.DeliveryEstimated);
         services.AddReaction<CancelOnItemReturnedHandler>(InventoryEvents.Source, InventoryEvents.ItemReturned);
         return services;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Shop.Modules.Delivery.Contracts;
 using Shop.Modules.Kernel.Database;
-using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Delivery.Data;
 
@@ -35,10 +34,6 @@ internal sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> opti
     public const string MigrationsHistoryTable = "__dlv_migrations";
 
     public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
-
-    public async Task<DeliveryRecord> FindAsync(string customerId, string orderId, CancellationToken cancellationToken) =>
-        await Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.CustomerId == customerId && d.OrderId == orderId, cancellationToken)
-        ?? throw new NotFoundException("Delivery", $"{customerId}/{orderId}") { ErrorCode = DeliveryErrors.DeliveryNotFound };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseShopConventions();

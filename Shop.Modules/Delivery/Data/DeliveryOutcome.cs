@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Shop.Modules.Delivery.Contracts;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Events;
@@ -12,7 +11,7 @@ namespace Shop.Modules.Delivery.Data;
 /// Ends a DELIVERING delivery (delivered or canceled) with one conditional update, and publishes the
 /// outcome event in the same unit of work, so the order flows hear of every outcome exactly once.
 /// </summary>
-internal sealed class DeliveryOutcome(DeliveryDbContext db, UnitOfWork unitOfWork, IEventPublisher events, TimeProvider clock)
+internal sealed class DeliveryOutcome(DeliverySql sql, UnitOfWork unitOfWork, IEventPublisher events, TimeProvider clock)
 {
     public Task<DeliveryDto> EndAsync(string? customerIdInput, string? orderIdInput, string status, CancellationToken cancellationToken)
     {
@@ -20,12 +19,8 @@ internal sealed class DeliveryOutcome(DeliveryDbContext db, UnitOfWork unitOfWor
         var orderId = Require.Id(orderIdInput, "orderId");
         return unitOfWork.ExecuteAsync(async ct =>
         {
-            var now = clock.GetUtcNow();
-            var changed = await db.Deliveries
-                .Where(d => d.CustomerId == customerId && d.OrderId == orderId && d.Status == DeliveryStatus.Delivering)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status).SetProperty(d => d.UpdatedAt, now), ct);
-            var delivery = (await db.FindAsync(customerId, orderId, ct)).ToDto();
-            if (changed == 0) throw AlreadyEnded(delivery);
+            var delivery = sql.End(customerId, orderId, status, clock.GetUtcNow(), ct)
+                ?? throw AlreadyEnded(sql.Delivery(customerId, orderId, ct) ?? throw NotFound(customerId, orderId));
 
             object outcome = status == DeliveryStatus.Delivered
                 ? new DeliveryWasDelivered(customerId, orderId, delivery.Address, status, delivery.Price)
@@ -36,6 +31,9 @@ internal sealed class DeliveryOutcome(DeliveryDbContext db, UnitOfWork unitOfWor
             return delivery;
         }, cancellationToken);
     }
+
+    public static NotFoundException NotFound(string customerId, string orderId) =>
+        new("Delivery", $"{customerId}/{orderId}") { ErrorCode = DeliveryErrors.DeliveryNotFound };
 
     private static ConflictException AlreadyEnded(DeliveryDto delivery) => delivery.Status == DeliveryStatus.Canceled
         ? new ConflictException("Delivery already canceled", $"Delivery '{delivery.CustomerId}/{delivery.OrderId}' was canceled.")

@@ -5,8 +5,12 @@ using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Delivery.Describe;
 
-internal sealed class DescribeDeliveryHandler(DeliveryDbContext db) : IRequestHandler<DescribeDelivery, DeliveryDto>
+internal sealed class DescribeDeliveryHandler(DeliverySql sql) : IRequestHandler<DescribeDelivery, DeliveryDto>
 {
-    public async ValueTask<DeliveryDto> Handle(DescribeDelivery request, CancellationToken cancellationToken) =>
-        (await db.FindAsync(Require.Id(request.CustomerId, "customerId"), Require.Id(request.OrderId, "orderId"), cancellationToken)).ToDto();
+    public ValueTask<DeliveryDto> Handle(DescribeDelivery request, CancellationToken cancellationToken)
+    {
+        var customerId = Require.Id(request.CustomerId, "customerId");
+        var orderId = Require.Id(request.OrderId, "orderId");
+        return ValueTask.FromResult(sql.Delivery(customerId, orderId, cancellationToken) ?? throw DeliveryOutcome.NotFound(customerId, orderId));
+    }
 }

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Shop.Modules.Delivery.Contracts;
 using Shop.Modules.Delivery.Data;
 using Shop.Modules.Delivery.Estimate;
@@ -8,7 +7,7 @@ using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Delivery.Start;
 
-internal sealed class StartDeliveryHandler(DeliveryDbContext db, UnitOfWork unitOfWork, DeliveryEstimator estimator, TimeProvider clock)
+internal sealed class StartDeliveryHandler(DeliverySql sql, UnitOfWork unitOfWork, DeliveryEstimator estimator, TimeProvider clock)
     : IRequestHandler<StartDelivery, DeliveryDto>
 {
     public async ValueTask<DeliveryDto> Handle(StartDelivery request, CancellationToken cancellationToken)
@@ -17,26 +16,15 @@ internal sealed class StartDeliveryHandler(DeliveryDbContext db, UnitOfWork unit
         var orderId = Require.Id(request.OrderId, "orderId");
         var estimate = estimator.Estimate(AddressRule.Require(request.Address));
         var now = clock.GetUtcNow();
-        var delivery = new DeliveryRecord
+        var delivery = new DeliveryDto(customerId, orderId, estimate.Address, DeliveryStatus.Delivering, estimate.Distance, estimate.DurationSeconds,
+            estimate.Price, StartedAt: now, UpdatedAt: now);
+        return await unitOfWork.ExecuteAsync(ct =>
         {
-            CustomerId = customerId,
-            OrderId = orderId,
-            Address = estimate.Address,
-            Status = DeliveryStatus.Delivering,
-            Distance = estimate.Distance,
-            DurationSeconds = estimate.DurationSeconds,
-            Price = estimate.Price,
-            StartedAt = now,
-            UpdatedAt = now,
-        };
-        return await unitOfWork.ExecuteAsync(async ct =>
-        {
-            if (await db.Deliveries.AnyAsync(d => d.CustomerId == customerId && d.OrderId == orderId, ct))
+            // One statement: the key refuses a second delivery of the order (the check and the insert cannot be split).
+            if (!sql.Insert(delivery, ct))
                 throw new ConflictException("Delivery already started", $"Order '{customerId}/{orderId}' already has a delivery.")
                     { ErrorCode = DeliveryErrors.DeliveryAlreadyStarted };
-            db.Deliveries.Add(delivery);
-            await db.SaveChangesAsync(ct);
-            return delivery.ToDto();
+            return Task.FromResult(delivery);
         }, cancellationToken);
     }
 }

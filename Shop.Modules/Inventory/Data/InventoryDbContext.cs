@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Kernel.Database;
-using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Inventory.Data;
 
@@ -31,10 +30,6 @@ internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> op
     public const string MigrationsHistoryTable = "__inv_migrations";
 
     public DbSet<Item> Items => Set<Item>();
-
-    public async Task<ItemDto> DescribeAsync(string itemId, CancellationToken cancellationToken) =>
-        (await Items.AsNoTracking().FirstOrDefaultAsync(i => i.ItemId == itemId, cancellationToken))?.ToDto()
-        ?? throw new NotFoundException("Item", itemId) { ErrorCode = InventoryErrors.ItemNotFound };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseShopConventions();

@@ -5,8 +5,11 @@ using Shop.Modules.Kernel.Http;
 
 namespace Shop.Modules.Inventory.Describe;
 
-internal sealed class DescribeItemHandler(InventoryDbContext db) : IRequestHandler<DescribeItem, ItemDto>
+internal sealed class DescribeItemHandler(InventorySql sql) : IRequestHandler<DescribeItem, ItemDto>
 {
-    public async ValueTask<ItemDto> Handle(DescribeItem request, CancellationToken cancellationToken) =>
-        await db.DescribeAsync(Require.Id(request.ItemId, "itemId"), cancellationToken);
+    public ValueTask<ItemDto> Handle(DescribeItem request, CancellationToken cancellationToken)
+    {
+        var itemId = Require.Id(request.ItemId, "itemId");
+        return ValueTask.FromResult(sql.Item(itemId, cancellationToken) ?? throw new NotFoundException("Item", itemId) { ErrorCode = InventoryErrors.ItemNotFound });
+    }
 }

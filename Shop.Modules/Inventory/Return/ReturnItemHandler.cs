@@ -8,9 +8,7 @@ namespace Shop.Modules.Inventory.Return;
 internal sealed class ReturnItemHandler(StockMove stock) : IRequestHandler<ReturnItem, ItemDto>
 {
     public async ValueTask<ItemDto> Handle(ReturnItem request, CancellationToken cancellationToken) =>
-        await stock.RunAsync(request.ItemId,
-            i => i.Sold > 0,
-            s => s.SetProperty(i => i.Sold, i => i.Sold - 1).SetProperty(i => i.Available, i => i.Available + 1),
+        await stock.RunAsync(request.ItemId, Stock.Sold, Stock.Available,
             id => new ConflictException("Item not sold", $"Item '{id}' has no sold units to return.") { ErrorCode = InventoryErrors.ItemNotSold },
             cancellationToken);
 }

@@ -8,9 +8,7 @@ namespace Shop.Modules.Inventory.Unreserve;
 internal sealed class UnreserveItemHandler(StockMove stock) : IRequestHandler<UnreserveItem, ItemDto>
 {
     public async ValueTask<ItemDto> Handle(UnreserveItem request, CancellationToken cancellationToken) =>
-        await stock.RunAsync(request.ItemId,
-            i => i.Reserved > 0,
-            s => s.SetProperty(i => i.Reserved, i => i.Reserved - 1).SetProperty(i => i.Available, i => i.Available + 1),
+        await stock.RunAsync(request.ItemId, Stock.Reserved, Stock.Available,
             id => new ConflictException("Item not reserved", $"Item '{id}' has no reserved units to unreserve.") { ErrorCode = InventoryErrors.ItemNotReserved },
             cancellationToken);
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Shop.Modules.Kernel.Database;
-using Shop.Modules.Kernel.Http;
 using Shop.Modules.Payments.Contracts;
 
 namespace Shop.Modules.Payments.Data;
@@ -29,10 +28,6 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
     public const string MigrationsHistoryTable = "__pay_migrations";
 
     public DbSet<Payment> Payments => Set<Payment>();
-
-    public async Task<Payment> FindAsync(string paymentId, CancellationToken cancellationToken) =>
-        await Payments.AsNoTracking().FirstOrDefaultAsync(p => p.PaymentId == paymentId, cancellationToken)
-        ?? throw new NotFoundException("Payment", paymentId) { ErrorCode = PaymentErrors.PaymentNotFound };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseShopConventions();

@@ -5,8 +5,11 @@ using Shop.Modules.Payments.Data;
 
 namespace Shop.Modules.Payments.Describe;
 
-internal sealed class DescribePaymentHandler(PaymentsDbContext db) : IRequestHandler<DescribePayment, PaymentDto>
+internal sealed class DescribePaymentHandler(PaymentsSql sql) : IRequestHandler<DescribePayment, PaymentDto>
 {
-    public async ValueTask<PaymentDto> Handle(DescribePayment request, CancellationToken cancellationToken) =>
-        (await db.FindAsync(Require.Id(request.PaymentId, "paymentId"), cancellationToken)).ToDto();
+    public ValueTask<PaymentDto> Handle(DescribePayment request, CancellationToken cancellationToken)
+    {
+        var id = Require.Id(request.PaymentId, "paymentId");
+        return ValueTask.FromResult(sql.Payment(id, cancellationToken) ?? throw new NotFoundException("Payment", id) { ErrorCode = PaymentErrors.PaymentNotFound });
+    }
 }

@@ -9,7 +9,7 @@ using Shop.Modules.Payments.Data;
 
 namespace Shop.Modules.Payments.Pay;
 
-internal sealed class MakePaymentHandler(PaymentsDbContext db, UnitOfWork unitOfWork, IConfiguration configuration, IRandomSource random, TimeProvider clock)
+internal sealed class MakePaymentHandler(PaymentsSql sql, UnitOfWork unitOfWork, IConfiguration configuration, IRandomSource random, TimeProvider clock)
     : IRequestHandler<MakePayment, PaymentDto>
 {
     public const double DefaultFailProbability = 0.2;
@@ -20,21 +20,19 @@ internal sealed class MakePaymentHandler(PaymentsDbContext db, UnitOfWork unitOf
             throw new InvalidInputException("amount", "'amount' must be a positive number up to 1000000000, e.g. 12.50.");
 
         var now = clock.GetUtcNow();
-        var payment = new Payment
+        var payment = new PaymentDto(
+            PaymentId: Guid.CreateVersion7(now).ToString(),
+            PaymentMethod: "CREDIT_CARD",
+            Amount: decimal.Round(request.Amount, 2),
+            Status: random.NextDouble() < FailProbability() ? PaymentStatus.Failed : PaymentStatus.Paid,
+            CreatedAt: now,
+            UpdatedAt: now);
+        await unitOfWork.ExecuteAsync(ct =>
         {
-            PaymentId = Guid.CreateVersion7(now).ToString(),
-            PaymentMethod = "CREDIT_CARD",
-            Amount = decimal.Round(request.Amount, 2),
-            Status = random.NextDouble() < FailProbability() ? PaymentStatus.Failed : PaymentStatus.Paid,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        await unitOfWork.ExecuteAsync(async ct =>
-        {
-            db.Payments.Add(payment);
-            await db.SaveChangesAsync(ct);
+            sql.Insert(payment, ct);
+            return Task.CompletedTask;
         }, cancellationToken);
-        return payment.ToDto();
+        return payment;
     }
 
     /// <summary>Read at every payment, so the setting can be changed while the shop runs; nonsense falls back to the default.</summary>

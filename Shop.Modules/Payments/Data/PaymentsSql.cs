@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Shop.Modules.Kernel.Database;
+using Shop.Modules.Payments.Contracts;
+
+namespace Shop.Modules.Payments.Data;
+
+/// <summary>
+/// The payments' hot-path SQL, for SQLite: plain commands on the scope's connection (the writer's connection and
+/// batch transaction inside a unit of work), no ORM. Another database gets another class with these methods; EF
+/// (<see cref="PaymentsDbContext"/>) stays the schema owner and serves the cold path (the list).
+/// A command is made where it runs and disposed there: the connection is read each time, never kept.
+/// Column formats are the contexts' (<see cref="ModelConventions"/>): the amount in integer cents, times as UTC text.
+/// </summary>
+internal sealed class PaymentsSql(ShopConnection connection)
+{
+    private const string Columns = "PaymentId, PaymentMethod, Amount, Status, CreatedAt, UpdatedAt";
+
+    private static readonly ModelConventions.CentsConverter Cents = new();
+
+    public PaymentDto? Payment(string paymentId, CancellationToken cancellationToken)
+    {
+        using var command = Command($"SELECT {Columns} FROM pay_payments WHERE PaymentId = $id", cancellationToken);
+        command.Parameters.AddWithValue("$id", paymentId);
+        return Read(command);
+    }
+
+    public void Insert(PaymentDto payment, CancellationToken cancellationToken)
+    {
+        using var command = Command($"INSERT INTO pay_payments ({Columns}) VALUES ($id, $method, $amount, $status, $created, $updated)", cancellationToken);
+        var p = command.Parameters;
+        p.AddWithValue("$id", payment.PaymentId);
+        p.AddWithValue("$method", payment.PaymentMethod);
+        p.AddWithValue("$amount", Cents.ConvertToProviderTyped(payment.Amount));
+        p.AddWithValue("$status", payment.Status);
+        p.AddWithValue("$created", ModelConventions.UtcTextConverter.Format(payment.CreatedAt));
+        p.AddWithValue("$updated", ModelConventions.UtcTextConverter.Format(payment.UpdatedAt));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>PAID → CANCELED in one conditional UPDATE: the payment as canceled, or null when it was not PAID (or is unknown).</summary>
+    public PaymentDto? Cancel(string paymentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var command = Command($"UPDATE pay_payments SET Status = $canceled, UpdatedAt = $now WHERE PaymentId = $id AND Status = $paid RETURNING {Columns}", cancellationToken);
+        var p = command.Parameters;
+        p.AddWithValue("$id", paymentId);
+        p.AddWithValue("$canceled", PaymentStatus.Canceled);
+        p.AddWithValue("$paid", PaymentStatus.Paid);
+        p.AddWithValue("$now", ModelConventions.UtcTextConverter.Format(now));
+        return Read(command);
+    }
+
+    private static PaymentDto? Read(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        return new PaymentDto(reader.GetString(0), reader.GetString(1), Cents.ConvertFromProviderTyped(reader.GetInt64(2)), reader.GetString(3),
+            ModelConventions.UtcTextConverter.Parse(reader.GetString(4)), ModelConventions.UtcTextConverter.Parse(reader.GetString(5)));
+    }
+
+    /// <summary>
+    /// A command on the connection and transaction the scope has now (the writer's inside a unit of work). A cancelled
+    /// caller gets its OperationCanceledException before the statement runs, as with EF's async calls.
+    /// </summary>
+    private SqliteCommand Command(string sql, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var command = connection.Connection.CreateCommand();
+        command.Transaction = connection.Transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}
