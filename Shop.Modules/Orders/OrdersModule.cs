@@ -30,6 +30,7 @@ public static class OrdersModule
     public static IServiceCollection AddOrdersModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<OrdersDbContext>(OrdersDbContext.MigrationsHistoryTable);
+        services.AddScoped<OrdersSql>();
         services.AddScoped<EventDrivenOrders>();
         services.AddScoped<DeliveryOutcome>();
         services.AddWorkflow(OrderWorkflow.Define(configuration.GetValue("Orders:DeliveryTimeout", OrderWorkflow.DefaultDeliveryTimeoutSeconds)));

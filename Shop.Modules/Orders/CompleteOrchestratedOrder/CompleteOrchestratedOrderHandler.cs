@@ -35,17 +35,26 @@ internal sealed class CompleteOrchestratedOrderHandler(
 
         await handleOnce.RunAsync(@event, HandlerName, async ct =>
         {
-            var wait = await waits.FindOpenAsync(customerId, orderId, ct);
-            if (wait is null) return;
-            var outcome = fromDelivery
-                ? (@event.DetailType == DeliveryWasDelivered.DetailType ? DeliveryOutcomes.Delivered : DeliveryOutcomes.Canceled)
-                : await EndedDeliveryAsync(customerId, orderId, ct);
-            if (outcome is null) return;
+            string? executionId, outcome;
+            if (fromDelivery)
+            {
+                // The outcome is known: closing the open wait (if any) tells which execution waits, in one statement.
+                outcome = @event.DetailType == DeliveryWasDelivered.DetailType ? DeliveryOutcomes.Delivered : DeliveryOutcomes.Canceled;
+                executionId = await waits.CloseAsync(customerId, orderId, outcome, ct);
+                if (executionId is null) return;
+            }
+            else
+            {
+                executionId = waits.FindOpen(customerId, orderId);
+                if (executionId is null) return;
+                outcome = await EndedDeliveryAsync(customerId, orderId, ct);
+                if (outcome is null) return;
+                await waits.CloseAsync(customerId, orderId, outcome, ct);
+            }
 
-            await waits.CloseAsync(customerId, orderId, outcome, ct);
             try
             {
-                await workflows.SendTaskSuccessForExecutionAsync(wait.ExecutionId, new JsonObject { ["outcome"] = outcome }, ct);
+                await workflows.SendTaskSuccessForExecutionAsync(executionId, new JsonObject { ["outcome"] = outcome }, ct);
             }
             catch (TaskTokenException ex)
             {

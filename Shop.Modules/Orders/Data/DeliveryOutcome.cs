@@ -13,15 +13,15 @@ internal sealed class DeliveryOutcome(HandleOnce once, EventDrivenOrders orders,
     public Task<bool> EndAsync(EventEnvelope @event, string handler, string status, string published, string failed, CancellationToken cancellationToken) =>
         once.RunAsync(@event, handler, async ct =>
         {
-            if (await orders.FindAsync(@event.Detail, ct) is not { } order) return;
+            var (ended, instead) = orders.EndDelivering(@event.Detail, status);
+            if (ended is null && instead is null) return;
             var detail = @event.Detail.Copy();
-            if (order.Status != OrderStatus.Delivering)
+            if (ended is null)
             {
-                detail.With("error", new { errorCode = "OrderNotDelivering", message = $"The order is {order.Status}, not {OrderStatus.Delivering}." });
+                detail.With("error", new { errorCode = "OrderNotDelivering", message = $"The order is {instead}, not {OrderStatus.Delivering}." });
                 await events.PublishAsync(OrderEvents.Source, failed, detail, cancellationToken: ct);
                 return;
             }
-            await orders.SaveAsync(order, status, ct);
-            await events.PublishAsync(OrderEvents.Source, published, detail.With("order", order.ToDto()), cancellationToken: ct);
+            await events.PublishAsync(OrderEvents.Source, published, detail.With("order", ended), cancellationToken: ct);
         }, cancellationToken);
 }

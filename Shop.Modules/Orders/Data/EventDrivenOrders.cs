@@ -1,29 +1,48 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Shop.Modules.Kernel.Events;
+using Shop.Modules.Kernel.Http;
 using Shop.Modules.Orders.Contracts;
 
 namespace Shop.Modules.Orders.Data;
 
 /// <summary>
 /// The order an event of the choreography is about. Only event-driven orders: an orchestrated order hears
-/// the same delivery outcomes, but its workflow completes it.
+/// the same delivery outcomes, but its workflow completes it. Each change is one statement (<see cref="OrdersSql"/>).
 /// </summary>
-internal sealed class EventDrivenOrders(OrdersDbContext db, TimeProvider clock)
+internal sealed class EventDrivenOrders(OrdersSql sql, TimeProvider clock)
 {
-    public async Task<Order?> FindAsync(JsonObject detail, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the order's status and the facts <paramref name="facts"/> reads from the event (a fact the event lacks keeps
+    /// the stored value); false when the detail names no event-driven order.
+    /// </summary>
+    public bool Record(JsonObject detail, string status, Func<OrderFacts>? facts = null)
     {
-        var customerId = detail.Text("customerId");
-        var orderId = detail.Text("orderId");
-        if (customerId is null || orderId is null) return null;
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.CustomerId == customerId && o.OrderId == orderId, cancellationToken);
-        return order?.Mode == OrderMode.EventDriven ? order : null;
+        if (Key(detail) is not ({ } customerId, { } orderId)) return false;
+        OrderFacts read;
+        try
+        {
+            read = facts?.Invoke() ?? OrderFacts.None;
+        }
+        catch (InvalidInputException)
+        {
+            // A number out of range fails only an event about an event-driven order; any other event changes nothing, as before.
+            if (sql.EventDrivenStatus(customerId, orderId) is null) return false;
+            throw;
+        }
+        return sql.RecordEventDriven(customerId, orderId, status, clock.GetUtcNow(), read);
     }
 
-    public async Task SaveAsync(Order order, string status, CancellationToken cancellationToken)
+    /// <summary>
+    /// DELIVERING → <paramref name="status"/>: the order as now stored (<c>Ended</c>), or else the status it has
+    /// (<c>Instead</c>); both null when the detail names no event-driven order.
+    /// </summary>
+    public (OrderDto? Ended, string? Instead) EndDelivering(JsonObject detail, string status)
     {
-        order.Status = status;
-        order.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        if (Key(detail) is not ({ } customerId, { } orderId)) return (null, null);
+        return sql.EndDelivering(customerId, orderId, status, clock.GetUtcNow()) is { } ended
+            ? (ended, null)
+            : (null, sql.EventDrivenStatus(customerId, orderId));
     }
+
+    private static (string? CustomerId, string? OrderId) Key(JsonObject detail) => (detail.Text("customerId"), detail.Text("orderId"));
 }

@@ -19,4 +19,7 @@ internal static class OrderRules
         amount is null or (>= 0 and <= 1_000_000_000m)
             ? amount
             : throw new InvalidInputException(field, $"'{field}' must be between 0 and 1000000000.");
+
+    public static NotFoundException NotFound(string customerId, string orderId) =>
+        new("Order", $"{customerId}/{orderId}") { ErrorCode = OrderErrors.OrderNotFound };
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Shop.Modules.Kernel.Database;
-using Shop.Modules.Kernel.Http;
 using Shop.Modules.Orders.Contracts;
 
 namespace Shop.Modules.Orders.Data;
@@ -46,10 +45,6 @@ internal sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options)
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<DeliveryWait> DeliveryWaits => Set<DeliveryWait>();
-
-    public async Task<Order> FindAsync(string customerId, string orderId, CancellationToken cancellationToken) =>
-        await Orders.FirstOrDefaultAsync(o => o.CustomerId == customerId && o.OrderId == orderId, cancellationToken)
-        ?? throw new NotFoundException("Order", $"{customerId}/{orderId}") { ErrorCode = OrderErrors.OrderNotFound };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseShopConventions();

@@ -5,8 +5,12 @@ using Shop.Modules.Orders.Data;
 
 namespace Shop.Modules.Orders.Describe;
 
-internal sealed class DescribeOrderHandler(OrdersDbContext db) : IRequestHandler<DescribeOrder, OrderDto>
+internal sealed class DescribeOrderHandler(OrdersSql sql) : IRequestHandler<DescribeOrder, OrderDto>
 {
-    public async ValueTask<OrderDto> Handle(DescribeOrder request, CancellationToken cancellationToken) =>
-        (await db.FindAsync(Require.Id(request.CustomerId, "customerId"), Require.Id(request.OrderId, "orderId"), cancellationToken)).ToDto();
+    public ValueTask<OrderDto> Handle(DescribeOrder request, CancellationToken cancellationToken)
+    {
+        var customerId = Require.Id(request.CustomerId, "customerId");
+        var orderId = Require.Id(request.OrderId, "orderId");
+        return ValueTask.FromResult(sql.Order(customerId, orderId) ?? throw OrderRules.NotFound(customerId, orderId));
+    }
 }

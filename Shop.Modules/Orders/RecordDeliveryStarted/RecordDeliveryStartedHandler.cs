@@ -12,11 +12,10 @@ internal sealed class RecordDeliveryStartedHandler(HandleOnce once, EventDrivenO
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
         var @event = notification.Event;
-        await once.RunAsync(@event, nameof(RecordDeliveryStartedHandler), async ct =>
+        await once.RunAsync(@event, nameof(RecordDeliveryStartedHandler), _ =>
         {
-            if (await orders.FindAsync(@event.Detail, ct) is not { } order) return;
-            order.DeliveryAddress = @event.Detail.Text("delivery", "address") ?? order.DeliveryAddress;
-            await orders.SaveAsync(order, OrderStatus.Delivering, ct);
+            orders.Record(@event.Detail, OrderStatus.Delivering, () => new OrderFacts(DeliveryAddress: @event.Detail.Text("delivery", "address")));
+            return Task.CompletedTask;
         }, cancellationToken);
     }
 }

@@ -12,9 +12,10 @@ internal sealed class RecordItemNotAvailableHandler(HandleOnce once, EventDriven
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
         var @event = notification.Event;
-        await once.RunAsync(@event, nameof(RecordItemNotAvailableHandler), async ct =>
+        await once.RunAsync(@event, nameof(RecordItemNotAvailableHandler), _ =>
         {
-            if (await orders.FindAsync(@event.Detail, ct) is { } order) await orders.SaveAsync(order, OrderStatus.ItemNotAvailable, ct);
+            orders.Record(@event.Detail, OrderStatus.ItemNotAvailable);
+            return Task.CompletedTask;
         }, cancellationToken);
     }
 }

@@ -22,16 +22,16 @@ internal sealed class RecordPaymentHandler(HandleOnce once, EventDrivenOrders or
             _ => null,
         };
         if (status is null) return;
-        await once.RunAsync(@event, nameof(RecordPaymentHandler), async ct =>
+        var detail = @event.Detail;
+        await once.RunAsync(@event, nameof(RecordPaymentHandler), _ =>
         {
-            if (await orders.FindAsync(@event.Detail, ct) is not { } order) return;
-            var detail = @event.Detail;
-            order.ItemPrice = detail.Number("item", "price") ?? order.ItemPrice;
-            order.DeliveryPrice = detail.Number("delivery", "price") ?? order.DeliveryPrice;
-            order.Total = detail.Number("payment", "amount") ?? order.Total;
-            order.PaymentId = detail.Text("payment", "paymentId") ?? order.PaymentId;
-            order.DeliveryAddress = detail.Text("customer", "address") ?? order.DeliveryAddress;
-            await orders.SaveAsync(order, status, ct);
+            orders.Record(detail, status, () => new OrderFacts(
+                ItemPrice: detail.Number("item", "price"),
+                DeliveryPrice: detail.Number("delivery", "price"),
+                Total: detail.Number("payment", "amount"),
+                PaymentId: detail.Text("payment", "paymentId"),
+                DeliveryAddress: detail.Text("customer", "address")));
+            return Task.CompletedTask;
         }, cancellationToken);
     }
 }

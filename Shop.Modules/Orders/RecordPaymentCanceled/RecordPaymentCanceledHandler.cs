@@ -12,9 +12,10 @@ internal sealed class RecordPaymentCanceledHandler(HandleOnce once, EventDrivenO
     public async ValueTask Handle(EventReceived notification, CancellationToken cancellationToken)
     {
         var @event = notification.Event;
-        await once.RunAsync(@event, nameof(RecordPaymentCanceledHandler), async ct =>
+        await once.RunAsync(@event, nameof(RecordPaymentCanceledHandler), _ =>
         {
-            if (await orders.FindAsync(@event.Detail, ct) is { } order) await orders.SaveAsync(order, OrderStatus.PaymentCanceled, ct);
+            orders.Record(@event.Detail, OrderStatus.PaymentCanceled);
+            return Task.CompletedTask;
         }, cancellationToken);
     }
 }

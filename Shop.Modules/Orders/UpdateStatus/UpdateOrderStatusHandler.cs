@@ -6,7 +6,7 @@ using Shop.Modules.Orders.Data;
 
 namespace Shop.Modules.Orders.UpdateStatus;
 
-internal sealed class UpdateOrderStatusHandler(OrdersDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
+internal sealed class UpdateOrderStatusHandler(OrdersSql sql, UnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<UpdateOrderStatus, OrderDto>
 {
     public async ValueTask<OrderDto> Handle(UpdateOrderStatus request, CancellationToken cancellationToken)
@@ -14,13 +14,7 @@ internal sealed class UpdateOrderStatusHandler(OrdersDbContext db, UnitOfWork un
         var customerId = Require.Id(request.CustomerId, "customerId");
         var orderId = Require.Id(request.OrderId, "orderId");
         var status = OrderRules.Status(request.Status);
-        return await unitOfWork.ExecuteAsync(async ct =>
-        {
-            var order = await db.FindAsync(customerId, orderId, ct);
-            order.Status = status;
-            order.UpdatedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-            return order.ToDto();
-        }, cancellationToken);
+        return await unitOfWork.ExecuteAsync(_ => Task.FromResult(
+            sql.SetStatus(customerId, orderId, status, clock.GetUtcNow()) ?? throw OrderRules.NotFound(customerId, orderId)), cancellationToken);
     }
 }

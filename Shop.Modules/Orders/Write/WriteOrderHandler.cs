@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Kernel.Http;
 using Shop.Modules.Orders.Contracts;
@@ -7,7 +6,7 @@ using Shop.Modules.Orders.Data;
 
 namespace Shop.Modules.Orders.Write;
 
-internal sealed class WriteOrderHandler(OrdersDbContext db, UnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<WriteOrder, OrderDto>
+internal sealed class WriteOrderHandler(OrdersSql sql, UnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<WriteOrder, OrderDto>
 {
     public async ValueTask<OrderDto> Handle(WriteOrder request, CancellationToken cancellationToken)
     {
@@ -23,27 +22,12 @@ internal sealed class WriteOrderHandler(OrdersDbContext db, UnitOfWork unitOfWor
         var address = request.DeliveryAddress is null ? null : Require.Text(request.DeliveryAddress, "deliveryAddress", 200);
         var executionId = request.ExecutionId is null ? null : Require.Text(request.ExecutionId, "executionId", 200);
 
-        return await unitOfWork.ExecuteAsync(async ct =>
+        // One upsert: an existing order keeps its creation time, which the statement returns.
+        return await unitOfWork.ExecuteAsync(_ =>
         {
             var now = clock.GetUtcNow();
-            var order = await db.Orders.FirstOrDefaultAsync(o => o.CustomerId == customerId && o.OrderId == orderId, ct);
-            if (order is null)
-            {
-                order = new Order { CustomerId = customerId, OrderId = orderId, ItemId = itemId, Status = status, Mode = mode, CreatedAt = now };
-                db.Orders.Add(order);
-            }
-            order.ItemId = itemId;
-            order.Status = status;
-            order.Mode = mode;
-            order.ItemPrice = itemPrice;
-            order.DeliveryPrice = deliveryPrice;
-            order.Total = total;
-            order.PaymentId = paymentId;
-            order.DeliveryAddress = address;
-            order.ExecutionId = executionId;
-            order.UpdatedAt = now;
-            await db.SaveChangesAsync(ct);
-            return order.ToDto();
+            var order = new OrderDto(customerId, orderId, itemId, status, mode, itemPrice, deliveryPrice, total, paymentId, address, executionId, now, now);
+            return Task.FromResult(order with { CreatedAt = sql.WriteOrder(order) });
         }, cancellationToken);
     }
 }
