@@ -77,9 +77,6 @@ internal sealed class DeliverySql(ShopConnection connection)
     private SqliteCommand Command(string sql, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var command = connection.Connection.CreateCommand();
-        command.Transaction = connection.Transaction;
-        command.CommandText = sql;
-        return command;
+        return connection.Command(sql);
     }
 }

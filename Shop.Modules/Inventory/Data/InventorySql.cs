@@ -73,9 +73,6 @@ internal sealed class InventorySql(ShopConnection connection)
     private SqliteCommand Command(string sql, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var command = connection.Connection.CreateCommand();
-        command.Transaction = connection.Transaction;
-        command.CommandText = sql;
-        return command;
+        return connection.Command(sql);
     }
 }

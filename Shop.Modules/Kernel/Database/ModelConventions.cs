@@ -25,10 +25,14 @@ public static class ModelConventions
         v => Format(v),
         v => Parse(v))
     {
-        public static string Format(DateTimeOffset time) =>
-            time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        // "O" of a UTC DateTime is exactly yyyy-MM-ddTHH:mm:ss.fffffffZ, on the runtime's fast path (a custom pattern
+        // is interpreted for every call, and every step stamps several times).
+        public static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
+        // What Format wrote parses on the fast path; anything else (text written by hand, older rows) as before.
         public static DateTimeOffset Parse(string text) =>
-            DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && time.Offset == TimeSpan.Zero
+                ? time
+                : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
     }
 }

@@ -32,6 +32,19 @@ public sealed class ShopConnection(DatabaseSettings settings) : IAsyncDisposable
 
     private SqliteConnection Own => _own ??= Open(settings.ConnectionString, settings.Synchronous);
 
+    /// <summary>
+    /// A command for <paramref name="sql"/> on <see cref="Connection"/> and <see cref="Transaction"/> as they are now;
+    /// dispose it where it ran. Inside a unit of work its statement stays prepared on the writer's connection for the
+    /// next one (<see cref="PreparedStatements"/>).
+    /// </summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (_joined is not null) return PreparedStatements.Command(_joined, Transaction, sql);
+        var command = Own.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
     internal static SqliteConnection Open(string connectionString, SynchronousMode synchronous)
     {
         var connection = new SqliteConnection(connectionString);

@@ -32,9 +32,7 @@ public sealed class HandleOnce
 
     private bool Mark(string eventId, string handler)
     {
-        using var command = _connection.Connection.CreateCommand();
-        command.Transaction = _connection.Transaction;
-        command.CommandText = "INSERT INTO evt_handled (EventId, Handler) VALUES ($e, $h) ON CONFLICT DO NOTHING";
+        using var command = _connection.Command("INSERT INTO evt_handled (EventId, Handler) VALUES ($e, $h) ON CONFLICT DO NOTHING");
         command.Parameters.AddWithValue("$e", eventId);
         command.Parameters.AddWithValue("$h", handler);
         return command.ExecuteNonQuery() == 1;

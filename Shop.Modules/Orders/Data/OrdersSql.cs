@@ -137,13 +137,7 @@ internal sealed class OrdersSql(ShopConnection connection)
     // ---------------------------------------------------------------- plumbing
 
     /// <summary>A command on the connection and transaction the scope has now (the writer's inside a unit of work).</summary>
-    private SqliteCommand Command(string sql)
-    {
-        var command = connection.Connection.CreateCommand();
-        command.Transaction = connection.Transaction;
-        command.CommandText = sql;
-        return command;
-    }
+    private SqliteCommand Command(string sql) => connection.Command(sql);
 
     private static void BindKey(SqliteCommand command, string customerId, string orderId)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Shop.Modules.Kernel.Database;
@@ -101,11 +100,9 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
         return base.SaveChangesAsync(cancellationToken);
     }
 
-    public static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string FormatTime(DateTimeOffset time) => ModelConventions.UtcTextConverter.Format(time);
 
-    public static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    public static DateTimeOffset ParseTime(string text) => ModelConventions.UtcTextConverter.Parse(text);
 }
 
 internal sealed class WorkflowsDesignTimeFactory : IDesignTimeDbContextFactory<WorkflowsDbContext>
