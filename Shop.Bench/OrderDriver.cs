@@ -22,7 +22,7 @@ internal sealed record BenchRun(IReadOnlyList<OrderOutcome> Outcomes, TimeSpan E
 /// Places orders for item-3 and takes each one to DELIVERED: /delivery/delivered is called once the order waits
 /// for its delivery, and the order is done when it has ended. Orchestrated orders are followed by one loop that
 /// lists the running executions (pages of 50) every 100 ms; event-driven orders have no such list, so each is
-/// polled (GET /order/describe) every 500 ms. Orders are offered either open-loop (a fixed rate, whatever the
+/// polled (GET /order/describe) every 500 ms, at most 8 reads at once. Orders are offered either open-loop (a fixed rate, whatever the
 /// answers) or closed-loop (N posters, each posting when its previous answer came). The clock runs from the
 /// first post to the last order's end.
 /// </summary>
@@ -34,6 +34,10 @@ internal sealed class OrderDriver(HttpClient http, OrderMode mode, int posters, 
     private static readonly TimeSpan ListPoll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan GiveUp = TimeSpan.FromMinutes(10);
     private static readonly string[] Customers = ["customer-1", "customer-2", "customer-3"];
+
+    // Event-driven orders are polled one by one: at most this many reads at once (as the orchestrated loop's 8), so
+    // thousands of waiting orders do not turn the bench into a flood of reads competing with the orders themselves.
+    private static readonly SemaphoreSlim Reads = new(8);
 
     public async Task<BenchRun> RunAsync(int count)
     {
@@ -160,7 +164,17 @@ internal sealed class OrderDriver(HttpClient http, OrderMode mode, int posters, 
         while (until.Elapsed < GiveUp)
         {
             await Task.Delay(Poll);
-            var (ended, waiting, outcome) = mode == OrderMode.Orchestrated ? await ReadExecutionAsync(order) : await ReadOrderAsync(order);
+            await Reads.WaitAsync();
+            (bool Ended, bool Waiting, OrderOutcome? Outcome) read;
+            try
+            {
+                read = mode == OrderMode.Orchestrated ? await ReadExecutionAsync(order) : await ReadOrderAsync(order);
+            }
+            finally
+            {
+                Reads.Release();
+            }
+            var (ended, waiting, outcome) = read;
             if (ended) return outcome!;
             if (waiting && !delivered)
             {

@@ -18,17 +18,18 @@ internal static class Preload
 
         using var transaction = connection.BeginTransaction();
         var numbers = $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {copies})";
+        // History first, while only the originals are stored: joined after the copies, every copy number scanned them all.
+        Execute(connection, $"""
+            {numbers}
+            INSERT INTO wf_history ({Columns(connection, "wf_history", null, skip: "Id")})
+            SELECT {Columns(connection, "wf_history", c => c == "ExecutionId" ? "h.ExecutionId || '-p' || n.i" : null, skip: "Id", alias: "h")}
+            FROM wf_history h JOIN wf_executions e ON e.Id = h.ExecutionId AND e.Status <> 'RUNNING', n
+            """);
         Execute(connection, $"""
             {numbers}
             INSERT INTO wf_executions ({Columns(connection, "wf_executions", null)})
             SELECT {Columns(connection, "wf_executions", c => c switch { "Id" => "Id || '-p' || n.i", "Name" => "Name || '-p' || n.i", _ => null })}
             FROM wf_executions, n WHERE Status <> 'RUNNING'
-            """);
-        Execute(connection, $"""
-            {numbers}
-            INSERT INTO wf_history ({Columns(connection, "wf_history", null, skip: "Id")})
-            SELECT {Columns(connection, "wf_history", c => c == "ExecutionId" ? "h.ExecutionId || '-p' || n.i" : null, skip: "Id", alias: "h")}
-            FROM wf_history h JOIN wf_executions e ON e.Id = h.ExecutionId AND e.Status <> 'RUNNING' AND e.Id NOT LIKE '%-p%', n
             """);
         transaction.Commit();
         return (int)Scalar(connection, "SELECT COUNT(*) FROM wf_executions");

@@ -21,7 +21,7 @@ var server = options.Start ? await ShopServer.StartAsync(options.Orders + option
 try
 {
     var baseAddress = server?.Address ?? options.Url;
-    var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    var http = Client(baseAddress);
     Console.WriteLine($"Shop at {baseAddress}{(server is null ? "" : $" (started by the bench, pid {server.ProcessId}, data in {server.DataFolder})")}");
 
     var driver = new OrderDriver(http, options.Mode, options.Posters, options.Rate);
@@ -38,7 +38,7 @@ try
         Console.WriteLine($"Preloaded: {stored} stored executions");
         server = await ShopServer.StartAsync(options.Orders + options.Warmup, options.Synchronous, options.Workers, server.DataFolder);
         http.Dispose();
-        http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
+        http = Client(server.Address);
         driver = new OrderDriver(http, options.Mode, options.Posters, options.Rate);
     }
 
@@ -94,6 +94,11 @@ finally
 {
     server?.Dispose();
 }
+
+// A client of 64 connections, as a service's HTTP client pool would be: without a bound, thousands of orders polled
+// at once opened a connection each, and the server's memory measured the bench's connections.
+static HttpClient Client(Uri baseAddress) =>
+    new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
 static async Task<Counts> CountsAsync(HttpClient http)
 {
