@@ -14,9 +14,7 @@ internal sealed class CustomersSql(ShopConnection connection)
 {
     public CustomerDto? Customer(string customerId, CancellationToken cancellationToken)
     {
-        // A cancelled caller gets its OperationCanceledException before the statement runs, as with EF's async calls.
-        cancellationToken.ThrowIfCancellationRequested();
-        using var command = connection.Command("SELECT CustomerId, Description, Name, Email, Address FROM cus_customers WHERE CustomerId = $id");
+        using var command = connection.Command("SELECT CustomerId, Description, Name, Email, Address FROM cus_customers WHERE CustomerId = $id", cancellationToken);
         command.Parameters.AddWithValue("$id", customerId);
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;

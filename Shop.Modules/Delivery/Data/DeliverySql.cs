@@ -21,7 +21,7 @@ internal sealed class DeliverySql(ShopConnection connection)
 
     public DeliveryDto? Delivery(string customerId, string orderId, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT {Columns} FROM dlv_deliveries WHERE {Key}", cancellationToken);
+        using var command = connection.Command($"SELECT {Columns} FROM dlv_deliveries WHERE {Key}", cancellationToken);
         Bind(command, customerId, orderId);
         return Read(command);
     }
@@ -29,7 +29,7 @@ internal sealed class DeliverySql(ShopConnection connection)
     /// <summary>Stores a new delivery; false (nothing written) when the order already has one.</summary>
     public bool Insert(DeliveryDto delivery, CancellationToken cancellationToken)
     {
-        using var command = Command($"INSERT INTO dlv_deliveries ({Columns}) VALUES ($customer, $order, $address, $status, $distance, $duration, "
+        using var command = connection.Command($"INSERT INTO dlv_deliveries ({Columns}) VALUES ($customer, $order, $address, $status, $distance, $duration, "
             + "$price, $started, $updated) ON CONFLICT (CustomerId, OrderId) DO NOTHING", cancellationToken);
         Bind(command, delivery.CustomerId, delivery.OrderId);
         var p = command.Parameters;
@@ -46,7 +46,7 @@ internal sealed class DeliverySql(ShopConnection connection)
     /// <summary>DELIVERING → <paramref name="status"/> in one conditional UPDATE: the delivery as ended, or null when it was not DELIVERING (or is unknown).</summary>
     public DeliveryDto? End(string customerId, string orderId, string status, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var command = Command($"UPDATE dlv_deliveries SET Status = $status, UpdatedAt = $now WHERE {Key} AND Status = $delivering RETURNING {Columns}", cancellationToken);
+        using var command = connection.Command($"UPDATE dlv_deliveries SET Status = $status, UpdatedAt = $now WHERE {Key} AND Status = $delivering RETURNING {Columns}", cancellationToken);
         Bind(command, customerId, orderId);
         var p = command.Parameters;
         p.AddWithValue("$status", status);
@@ -68,15 +68,5 @@ internal sealed class DeliverySql(ShopConnection connection)
         return new DeliveryDto(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDouble(4), reader.GetDouble(5),
             Cents.ConvertFromProviderTyped(reader.GetInt64(6)), ModelConventions.UtcTextConverter.Parse(reader.GetString(7)),
             ModelConventions.UtcTextConverter.Parse(reader.GetString(8)));
-    }
-
-    /// <summary>
-    /// A command on the connection and transaction the scope has now (the writer's inside a unit of work). A cancelled
-    /// caller gets its OperationCanceledException before the statement runs, as with EF's async calls.
-    /// </summary>
-    private SqliteCommand Command(string sql, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return connection.Command(sql);
     }
 }

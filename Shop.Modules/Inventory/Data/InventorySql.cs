@@ -26,14 +26,14 @@ internal sealed class InventorySql(ShopConnection connection)
 
     public ItemDto? Item(string itemId, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT {Columns} FROM inv_items WHERE ItemId = $id", cancellationToken);
+        using var command = connection.Command($"SELECT {Columns} FROM inv_items WHERE ItemId = $id", cancellationToken);
         command.Parameters.AddWithValue("$id", itemId);
         return Read(command);
     }
 
     public bool Exists(string itemId, CancellationToken cancellationToken)
     {
-        using var command = Command("SELECT 1 FROM inv_items WHERE ItemId = $id", cancellationToken);
+        using var command = connection.Command("SELECT 1 FROM inv_items WHERE ItemId = $id", cancellationToken);
         command.Parameters.AddWithValue("$id", itemId);
         return command.ExecuteScalar() is not null;
     }
@@ -41,7 +41,7 @@ internal sealed class InventorySql(ShopConnection connection)
     /// <summary>One unit from <paramref name="from"/> to <paramref name="to"/> if <paramref name="from"/> has one: the item after the move, or null when nothing moved.</summary>
     public ItemDto? Move(string itemId, Stock from, Stock to, CancellationToken cancellationToken)
     {
-        using var command = Command(Moves[(int)from, (int)to] ?? throw new ArgumentException($"No move from {from} to {to}."), cancellationToken);
+        using var command = connection.Command(Moves[(int)from, (int)to] ?? throw new ArgumentException($"No move from {from} to {to}."), cancellationToken);
         command.Parameters.AddWithValue("$id", itemId);
         return Read(command);
     }
@@ -64,15 +64,5 @@ internal sealed class InventorySql(ShopConnection connection)
         if (!reader.Read()) return null;
         return new ItemDto(reader.GetString(0), reader.GetString(1), reader.GetString(2), Cents.ConvertFromProviderTyped(reader.GetInt64(3)),
             reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6));
-    }
-
-    /// <summary>
-    /// A command on the connection and transaction the scope has now (the writer's inside a unit of work). A cancelled
-    /// caller gets its OperationCanceledException before the statement runs, as with EF's async calls.
-    /// </summary>
-    private SqliteCommand Command(string sql, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return connection.Command(sql);
     }
 }

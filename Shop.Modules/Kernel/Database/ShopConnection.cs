@@ -45,6 +45,14 @@ public sealed class ShopConnection(DatabaseSettings settings) : IAsyncDisposable
         return command;
     }
 
+    /// <inheritdoc cref="Command(string)"/>
+    /// <remarks>A cancelled caller gets its OperationCanceledException before the statement runs, as from EF's async calls.</remarks>
+    public SqliteCommand Command(string sql, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Command(sql);
+    }
+
     internal static SqliteConnection Open(string connectionString, SynchronousMode synchronous)
     {
         var connection = new SqliteConnection(connectionString);

@@ -19,14 +19,14 @@ internal sealed class PaymentsSql(ShopConnection connection)
 
     public PaymentDto? Payment(string paymentId, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT {Columns} FROM pay_payments WHERE PaymentId = $id", cancellationToken);
+        using var command = connection.Command($"SELECT {Columns} FROM pay_payments WHERE PaymentId = $id", cancellationToken);
         command.Parameters.AddWithValue("$id", paymentId);
         return Read(command);
     }
 
     public void Insert(PaymentDto payment, CancellationToken cancellationToken)
     {
-        using var command = Command($"INSERT INTO pay_payments ({Columns}) VALUES ($id, $method, $amount, $status, $created, $updated)", cancellationToken);
+        using var command = connection.Command($"INSERT INTO pay_payments ({Columns}) VALUES ($id, $method, $amount, $status, $created, $updated)", cancellationToken);
         var p = command.Parameters;
         p.AddWithValue("$id", payment.PaymentId);
         p.AddWithValue("$method", payment.PaymentMethod);
@@ -40,7 +40,7 @@ internal sealed class PaymentsSql(ShopConnection connection)
     /// <summary>PAID → CANCELED in one conditional UPDATE: the payment as canceled, or null when it was not PAID (or is unknown).</summary>
     public PaymentDto? Cancel(string paymentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var command = Command($"UPDATE pay_payments SET Status = $canceled, UpdatedAt = $now WHERE PaymentId = $id AND Status = $paid RETURNING {Columns}", cancellationToken);
+        using var command = connection.Command($"UPDATE pay_payments SET Status = $canceled, UpdatedAt = $now WHERE PaymentId = $id AND Status = $paid RETURNING {Columns}", cancellationToken);
         var p = command.Parameters;
         p.AddWithValue("$id", paymentId);
         p.AddWithValue("$canceled", PaymentStatus.Canceled);
@@ -55,15 +55,5 @@ internal sealed class PaymentsSql(ShopConnection connection)
         if (!reader.Read()) return null;
         return new PaymentDto(reader.GetString(0), reader.GetString(1), Cents.ConvertFromProviderTyped(reader.GetInt64(2)), reader.GetString(3),
             ModelConventions.UtcTextConverter.Parse(reader.GetString(4)), ModelConventions.UtcTextConverter.Parse(reader.GetString(5)));
-    }
-
-    /// <summary>
-    /// A command on the connection and transaction the scope has now (the writer's inside a unit of work). A cancelled
-    /// caller gets its OperationCanceledException before the statement runs, as with EF's async calls.
-    /// </summary>
-    private SqliteCommand Command(string sql, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return connection.Command(sql);
     }
 }
