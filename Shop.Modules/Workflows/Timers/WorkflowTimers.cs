@@ -36,6 +36,8 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
     // When the sleeping sweep loop means to look next (MaxValue while it runs): a deadline due before then wakes it.
     private long _sweepAtTicks = long.MaxValue;
 
+    private sealed record DueDeadline(long Id, string ExecutionId);
+
     private sealed class Bucket(string job)
     {
         public string Job { get; } = job;
@@ -98,11 +100,11 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
 
     /// <summary>Fires every deadline due by the engine's clock; returns how many were looked at.</summary>
     /// <remarks>
-    /// Up to <see cref="FiringsInFlight"/> deadlines fire at once, each in its own scope and unit of work, so they share
-    /// the group-commit writer's batches: fired one after another, each waited for a commit of its own, and with a few
-    /// hundred timers due per second under load the sweep fell seconds behind (docs/performance.md). One execution's
-    /// deadlines fire in due order, one after another.
-    /// A deadline that fails is logged and the others still fire; the sweep then reports the failure and is tried again.
+    /// The due deadlines of up to <see cref="FiringsInFlight"/> executions fire at once, each in its own scope and unit
+    /// of work, so they share the group-commit writer's batches: fired one after another, each waited for a commit of
+    /// its own, and with a few hundred timers due per second under load the sweep fell seconds behind
+    /// (docs/performance.md). One execution's deadlines fire in due order, one after another. A deadline that fails is
+    /// logged and the others still fire; the sweep then reports the failure and is tried again.
     /// </remarks>
     public async Task<int> FireDueDeadlinesAsync(CancellationToken cancellationToken = default)
     {
@@ -224,8 +226,6 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, IBackgroundJob
         base.Dispose();
     }
 }
-
-internal sealed record DueDeadline(long Id, string ExecutionId);
 
 /// <summary>The Hangfire job of a due second: its deadlines are due, so sweep (the sweep decides what is really due).</summary>
 internal sealed class DeadlineJob(WorkflowTimers timers)
