@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Shop.Modules.Delivery.Contracts;
 using Shop.Modules.Kernel.Database;
+using static Shop.Modules.Kernel.Database.SqlValues;
 
 namespace Shop.Modules.Delivery.Data;
 
@@ -16,8 +17,6 @@ internal sealed class DeliverySql(ShopConnection connection)
     private const string Columns = "CustomerId, OrderId, Address, Status, Distance, DurationSeconds, Price, StartedAt, UpdatedAt";
 
     private const string Key = "CustomerId = $customer AND OrderId = $order";
-
-    private static readonly ModelConventions.CentsConverter Cents = new();
 
     public DeliveryDto? Delivery(string customerId, string orderId, CancellationToken cancellationToken)
     {
@@ -37,9 +36,9 @@ internal sealed class DeliverySql(ShopConnection connection)
         p.AddWithValue("$status", delivery.Status);
         p.AddWithValue("$distance", delivery.Distance);
         p.AddWithValue("$duration", delivery.DurationSeconds);
-        p.AddWithValue("$price", Cents.ConvertToProviderTyped(delivery.Price));
-        p.AddWithValue("$started", ModelConventions.UtcTextConverter.Format(delivery.StartedAt));
-        p.AddWithValue("$updated", ModelConventions.UtcTextConverter.Format(delivery.UpdatedAt));
+        p.AddWithValue("$price", Cents(delivery.Price));
+        p.AddWithValue("$started", Time(delivery.StartedAt));
+        p.AddWithValue("$updated", Time(delivery.UpdatedAt));
         return command.ExecuteNonQuery() == 1;
     }
 
@@ -50,7 +49,7 @@ internal sealed class DeliverySql(ShopConnection connection)
         Bind(command, customerId, orderId);
         var p = command.Parameters;
         p.AddWithValue("$status", status);
-        p.AddWithValue("$now", ModelConventions.UtcTextConverter.Format(now));
+        p.AddWithValue("$now", Time(now));
         p.AddWithValue("$delivering", DeliveryStatus.Delivering);
         return Read(command);
     }
@@ -66,7 +65,6 @@ internal sealed class DeliverySql(ShopConnection connection)
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
         return new DeliveryDto(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDouble(4), reader.GetDouble(5),
-            Cents.ConvertFromProviderTyped(reader.GetInt64(6)), ModelConventions.UtcTextConverter.Parse(reader.GetString(7)),
-            ModelConventions.UtcTextConverter.Parse(reader.GetString(8)));
+            Cents(reader, 6), Time(reader, 7), Time(reader, 8));
     }
 }

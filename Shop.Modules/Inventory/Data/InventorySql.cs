@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Shop.Modules.Inventory.Contracts;
 using Shop.Modules.Kernel.Database;
+using static Shop.Modules.Kernel.Database.SqlValues;
 
 namespace Shop.Modules.Inventory.Data;
 
@@ -18,7 +19,6 @@ internal sealed class InventorySql(ShopConnection connection)
 {
     private const string Columns = "ItemId, Name, Description, Price, Available, Reserved, Sold";
 
-    private static readonly ModelConventions.CentsConverter Cents = new();
 
     // One statement per (from, to): the guard "from > 0" in the WHERE is what keeps a count from going negative
     // (Invariant 4) when moves race; RETURNING gives the row as the move left it.
@@ -62,7 +62,7 @@ internal sealed class InventorySql(ShopConnection connection)
     {
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
-        return new ItemDto(reader.GetString(0), reader.GetString(1), reader.GetString(2), Cents.ConvertFromProviderTyped(reader.GetInt64(3)),
+        return new ItemDto(reader.GetString(0), reader.GetString(1), reader.GetString(2), Cents(reader, 3),
             reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Orders.Contracts;
+using static Shop.Modules.Kernel.Database.SqlValues;
 
 namespace Shop.Modules.Orders.Data;
 
@@ -17,8 +18,6 @@ internal sealed class OrdersSql(ShopConnection connection)
     private const string Columns = "CustomerId, OrderId, ItemId, Status, Mode, ItemPrice, DeliveryPrice, Total, PaymentId, DeliveryAddress, ExecutionId, CreatedAt, UpdatedAt";
     private const string Key = "CustomerId = $c AND OrderId = $o";
     private const string EventDriven = $"{Key} AND Mode = '{OrderMode.EventDriven}'";
-
-    private static readonly ModelConventions.CentsConverter Cents = new();
 
     // ---------------------------------------------------------------- orders
 
@@ -37,9 +36,9 @@ internal sealed class OrdersSql(ShopConnection connection)
         p.AddWithValue("$i", order.ItemId);
         p.AddWithValue("$s", order.Status);
         p.AddWithValue("$m", order.Mode);
-        p.AddWithValue("$ip", Money(order.ItemPrice));
-        p.AddWithValue("$dp", Money(order.DeliveryPrice));
-        p.AddWithValue("$t", Money(order.Total));
+        p.AddWithValue("$ip", Cents(order.ItemPrice));
+        p.AddWithValue("$dp", Cents(order.DeliveryPrice));
+        p.AddWithValue("$t", Cents(order.Total));
         p.AddWithValue("$p", Value(order.PaymentId));
         p.AddWithValue("$a", Value(order.DeliveryAddress));
         p.AddWithValue("$e", Value(order.ExecutionId));
@@ -64,9 +63,9 @@ internal sealed class OrdersSql(ShopConnection connection)
         BindKey(command, customerId, orderId);
         Status(command, status, now);
         var p = command.Parameters;
-        p.AddWithValue("$ip", Money(facts.ItemPrice));
-        p.AddWithValue("$dp", Money(facts.DeliveryPrice));
-        p.AddWithValue("$t", Money(facts.Total));
+        p.AddWithValue("$ip", Cents(facts.ItemPrice));
+        p.AddWithValue("$dp", Cents(facts.DeliveryPrice));
+        p.AddWithValue("$t", Cents(facts.Total));
         p.AddWithValue("$p", Value(facts.PaymentId));
         p.AddWithValue("$a", Value(facts.DeliveryAddress));
         return command.ExecuteNonQuery() == 1;
@@ -93,8 +92,8 @@ internal sealed class OrdersSql(ShopConnection connection)
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
         return new OrderDto(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-            Money(reader, 5), Money(reader, 6), Money(reader, 7), Text(reader, 8), Text(reader, 9), Text(reader, 10),
-            ModelConventions.UtcTextConverter.Parse(reader.GetString(11)), ModelConventions.UtcTextConverter.Parse(reader.GetString(12)));
+            CentsOrNull(reader, 5), CentsOrNull(reader, 6), CentsOrNull(reader, 7), Text(reader, 8), Text(reader, 9), Text(reader, 10),
+            Time(reader, 11), Time(reader, 12));
     }
 
     private static void Status(SqliteCommand command, string status, DateTimeOffset now)
@@ -145,15 +144,6 @@ internal sealed class OrdersSql(ShopConnection connection)
         command.Parameters.AddWithValue("$o", orderId);
     }
 
-    private static string Time(DateTimeOffset time) => ModelConventions.UtcTextConverter.Format(time);
-
-    private static object Money(decimal? amount) => amount is { } value ? Cents.ConvertToProviderTyped(value) : DBNull.Value;
-
-    private static decimal? Money(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Cents.ConvertFromProviderTyped(reader.GetInt64(ordinal));
-
-    private static object Value(string? value) => value ?? (object)DBNull.Value;
-
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
 
 /// <summary>What an event of the choreography tells about an event-driven order; null: not in this event.</summary>

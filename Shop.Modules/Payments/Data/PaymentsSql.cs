@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Payments.Contracts;
+using static Shop.Modules.Kernel.Database.SqlValues;
 
 namespace Shop.Modules.Payments.Data;
 
@@ -15,8 +16,6 @@ internal sealed class PaymentsSql(ShopConnection connection)
 {
     private const string Columns = "PaymentId, PaymentMethod, Amount, Status, CreatedAt, UpdatedAt";
 
-    private static readonly ModelConventions.CentsConverter Cents = new();
-
     public PaymentDto? Payment(string paymentId, CancellationToken cancellationToken)
     {
         using var command = connection.Command($"SELECT {Columns} FROM pay_payments WHERE PaymentId = $id", cancellationToken);
@@ -30,10 +29,10 @@ internal sealed class PaymentsSql(ShopConnection connection)
         var p = command.Parameters;
         p.AddWithValue("$id", payment.PaymentId);
         p.AddWithValue("$method", payment.PaymentMethod);
-        p.AddWithValue("$amount", Cents.ConvertToProviderTyped(payment.Amount));
+        p.AddWithValue("$amount", Cents(payment.Amount));
         p.AddWithValue("$status", payment.Status);
-        p.AddWithValue("$created", ModelConventions.UtcTextConverter.Format(payment.CreatedAt));
-        p.AddWithValue("$updated", ModelConventions.UtcTextConverter.Format(payment.UpdatedAt));
+        p.AddWithValue("$created", Time(payment.CreatedAt));
+        p.AddWithValue("$updated", Time(payment.UpdatedAt));
         command.ExecuteNonQuery();
     }
 
@@ -45,7 +44,7 @@ internal sealed class PaymentsSql(ShopConnection connection)
         p.AddWithValue("$id", paymentId);
         p.AddWithValue("$canceled", PaymentStatus.Canceled);
         p.AddWithValue("$paid", PaymentStatus.Paid);
-        p.AddWithValue("$now", ModelConventions.UtcTextConverter.Format(now));
+        p.AddWithValue("$now", Time(now));
         return Read(command);
     }
 
@@ -53,7 +52,6 @@ internal sealed class PaymentsSql(ShopConnection connection)
     {
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
-        return new PaymentDto(reader.GetString(0), reader.GetString(1), Cents.ConvertFromProviderTyped(reader.GetInt64(2)), reader.GetString(3),
-            ModelConventions.UtcTextConverter.Parse(reader.GetString(4)), ModelConventions.UtcTextConverter.Parse(reader.GetString(5)));
+        return new PaymentDto(reader.GetString(0), reader.GetString(1), Cents(reader, 2), reader.GetString(3), Time(reader, 4), Time(reader, 5));
     }
 }

@@ -1,4 +1,5 @@
 using Shop.Modules.Workflows.Data;
+using static Shop.Modules.Kernel.Database.SqlValues;
 
 namespace Shop.Modules.Workflows;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Shop.Modules.Workflows.Data;
+using static Shop.Modules.Kernel.Database.SqlValues;
 
 namespace Shop.Modules.Workflows;
 

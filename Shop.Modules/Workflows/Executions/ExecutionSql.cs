@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Shop.Modules.Kernel.Database;
 using Shop.Modules.Workflows.Data;
+using static Shop.Modules.Kernel.Database.SqlValues;
 
 namespace Shop.Modules.Workflows;
 
@@ -208,8 +209,4 @@ internal sealed partial class ExecutionSql(ShopConnection connection)
         command.Parameters.AddWithValue("$p", parentId);
         command.Parameters.AddWithValue("$r", round);
     }
-
-    private static object Value(object? value) => value ?? DBNull.Value;
-
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
