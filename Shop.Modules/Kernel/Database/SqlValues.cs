@@ -7,7 +7,7 @@ namespace Shop.Modules.Kernel.Database;
 /// written here reads back through the EF model alike, and the other way round. Money is integer cents, times are UTC
 /// text, a null is DBNull.
 /// </summary>
-internal static class SqlValues
+public static class SqlValues
 {
     private static readonly ModelConventions.CentsConverter CentsConverter = new();
 
