@@ -12,11 +12,12 @@ internal enum OrderMode
 /// <param name="Timers">Bench.Timer executions kept waiting (1-5 s) during the measured run.</param>
 /// <param name="Preload">Finished executions stored before the measured run.</param>
 /// <param name="Workers">Workflows:Workers of the started server (step runners), or 0 for its default.</param>
+/// <param name="InFlight">Closed loop: at most this many orders placed and not yet ended; a poster waits for one to end.</param>
 internal sealed record BenchOptions(Uri Url, bool Start, int Orders, int Posters, int Warmup, OrderMode Mode, double Rate,
-    int Timers, int Preload, string Synchronous, int Workers = 0)
+    int Timers, int Preload, string Synchronous, int Workers = 0, int InFlight = 256)
 {
     public const string Usage =
-        "usage: Shop.Bench [url | --start] [--orders N] [--posters N | --rate N] [--warmup N] [--mode orchestrated|event-driven]\n" +
+        "usage: Shop.Bench [url | --start] [--orders N] [--posters N [--in-flight N] | --rate N] [--warmup N] [--mode orchestrated|event-driven]\n" +
         "                  [--timers N] [--preload N] [--synchronous normal|full] [--workers N]\n" +
         "  --timers needs Bench:Workflows=true on a server you start yourself; --preload, --synchronous and --workers need --start.";
 
@@ -32,6 +33,7 @@ internal sealed record BenchOptions(Uri Url, bool Start, int Orders, int Posters
                 case "--start": options = options with { Start = true }; break;
                 case "--orders": options = options with { Orders = Number() }; break;
                 case "--posters": options = options with { Posters = Number() }; break;
+                case "--in-flight": options = options with { InFlight = Number() }; break;
                 case "--warmup": options = options with { Warmup = Number() }; break;
                 case "--timers": options = options with { Timers = Number() }; break;
                 case "--preload": options = options with { Preload = Number() }; break;
@@ -55,7 +57,7 @@ internal sealed record BenchOptions(Uri Url, bool Start, int Orders, int Posters
                 default: return null;
             }
         }
-        var valid = options.Orders >= 1 && options.Posters >= 1 && options.Warmup >= 0 && options.Rate >= 0 && options.Timers >= 0
+        var valid = options.Orders >= 1 && options.Posters >= 1 && options.InFlight >= 1 && options.Warmup >= 0 && options.Rate >= 0 && options.Timers >= 0
             && options.Preload >= 0 && options.Workers >= 0 && (options.Start || (options.Preload == 0 && options.Synchronous == "Normal" && options.Workers == 0));
         return valid ? options : null;
     }

@@ -23,10 +23,10 @@ internal sealed record BenchRun(IReadOnlyList<OrderOutcome> Outcomes, TimeSpan E
 /// for its delivery, and the order is done when it has ended. Orchestrated orders are followed by one loop that
 /// lists the running executions (pages of 50) every 100 ms; event-driven orders have no such list, so each is
 /// polled (GET /order/describe) every 500 ms, at most 8 reads at once. Orders are offered either open-loop (a fixed rate, whatever the
-/// answers) or closed-loop (N posters, each posting when its previous answer came). The clock runs from the
-/// first post to the last order's end.
+/// answers) or closed-loop (N posters, each posting when its previous answer came, while fewer than the in-flight
+/// bound of orders are placed and not yet ended). The clock runs from the first post to the last order's end.
 /// </summary>
-internal sealed class OrderDriver(HttpClient http, OrderMode mode, int posters, double rate)
+internal sealed class OrderDriver(HttpClient http, OrderMode mode, int posters, double rate, int inFlight)
 {
     private const string ItemId = "item-3";
     private const string Workflow = "Orders.PlaceOrder";
@@ -63,13 +63,27 @@ internal sealed class OrderDriver(HttpClient http, OrderMode mode, int posters, 
         }
         else
         {
+            // Closed loop, as users who wait for their orders: without the bound, posters that outrun the steps leave
+            // thousands of orders running, and the bench's reads of them (the list, the polls) grow with that backlog.
             var next = -1;
+            var slots = new SemaphoreSlim(inFlight); // not disposed: orders still release it after the posters are done
             await Task.WhenAll(Enumerable.Range(0, Math.Min(posters, count)).Select(async _ =>
             {
                 for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
                 {
+                    await slots.WaitAsync();
                     var placed = await PlaceAsync(i);
-                    lock (lives) lives.Add(Task.Run(() => FollowAsync(placed)));
+                    lock (lives) lives.Add(Task.Run(async () =>
+                    {
+                        try
+                        {
+                            return await FollowAsync(placed);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    }));
                 }
             }));
         }

@@ -5,7 +5,7 @@ using Shop.Bench;
 
 // Drives orders to DELIVERED over HTTP and prints one table (docs/performance.md).
 //   dotnet run --project Shop.Bench -c Release -- --start [--orders 300] [--mode orchestrated|event-driven]
-//       [--posters 16 | --rate 100] [--timers 1000] [--preload 100000] [--synchronous normal|full]
+//       [--posters 16 [--in-flight 256] | --rate 100] [--timers 1000] [--preload 100000] [--synchronous normal|full]
 //   dotnet run --project Shop.Bench -c Release -- http://127.0.0.1:5080 [--orders 200]
 // SHOP_BENCH_WEB_DLL=/path/Shop.Web.dll runs another build of the server (e.g. a copy made before a change).
 var options = BenchOptions.Parse(args);
@@ -24,7 +24,7 @@ try
     var http = Client(baseAddress);
     Console.WriteLine($"Shop at {baseAddress}{(server is null ? "" : $" (started by the bench, pid {server.ProcessId}, data in {server.DataFolder})")}");
 
-    var driver = new OrderDriver(http, options.Mode, options.Posters, options.Rate);
+    var driver = new OrderDriver(http, options.Mode, options.Posters, options.Rate, options.InFlight);
     if (options.Warmup > 0)
     {
         Console.WriteLine($"Warm-up: {options.Warmup} orders (not counted)");
@@ -39,7 +39,7 @@ try
         server = await ShopServer.StartAsync(options.Orders + options.Warmup, options.Synchronous, options.Workers, server.DataFolder);
         http.Dispose();
         http = Client(server.Address);
-        driver = new OrderDriver(http, options.Mode, options.Posters, options.Rate);
+        driver = new OrderDriver(http, options.Mode, options.Posters, options.Rate, options.InFlight);
     }
 
     var timers = options.Timers > 0 ? new TimerLoad(http, options.Timers) : null;
@@ -49,7 +49,7 @@ try
         // Let the timer load reach its level before the clock starts.
         await Task.Delay(TimeSpan.FromSeconds(4));
     }
-    var load = options.Rate > 0 ? $"open loop, {options.Rate.ToString(CultureInfo.InvariantCulture)} orders/s offered" : $"{options.Posters} concurrent posters";
+    var load = options.Rate > 0 ? $"open loop, {options.Rate.ToString(CultureInfo.InvariantCulture)} orders/s offered" : $"{options.Posters} concurrent posters, at most {options.InFlight} orders in flight";
     Console.WriteLine($"Measuring: {options.Orders} {options.Mode} orders, {load}{(timers is null ? "" : $", {options.Timers} timers waiting")}");
     var before = await CountsAsync(http);
     var cpuBefore = server?.CpuTime();
