@@ -18,7 +18,10 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>A batch closes when the queue is empty or at this many units of work (bounds the first one's wait).</summary>
     internal const int MaxBatchItems = 32;
 
-    private const string Savepoint = "unit_of_work";
+    // Run as kept prepared statements: SqliteTransaction.Save and Release prepare theirs at every call, two per unit of work.
+    private const string Savepoint = "SAVEPOINT unit_of_work;";
+    private const string Release = "RELEASE unit_of_work;";
+    private const string RollbackToSavepoint = "ROLLBACK TO unit_of_work;";
 
     private readonly Channel<Turn> _queue = Channel.CreateUnbounded<Turn>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DatabaseSettings _settings;
@@ -83,18 +86,18 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             var taken = 1;
             while (current is not null)
             {
-                transaction.Save(Savepoint);
+                Run(transaction, Savepoint);
                 if (current.TryGrant(transaction))
                 {
                     if (await current.Finished.ConfigureAwait(false))
                     {
-                        transaction.Release(Savepoint);
+                        Run(transaction, Release);
                         done.Add(current);
                     }
                     else
                     {
-                        transaction.Rollback(Savepoint);
-                        transaction.Release(Savepoint);
+                        Run(transaction, RollbackToSavepoint);
+                        Run(transaction, Release);
                         Interlocked.Increment(ref _rolledBack);
                         current.RolledBack();
                     }
@@ -102,7 +105,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                 else
                 {
                     // Cancelled while queued: it never ran.
-                    transaction.Release(Savepoint);
+                    Run(transaction, Release);
                 }
                 current = taken++ < MaxBatchItems && _queue.Reader.TryRead(out var next) ? next : null;
                 if (current is not null) Interlocked.Decrement(ref _queued);
@@ -143,6 +146,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             transaction?.Dispose();
         }
+    }
+
+    private static void Run(SqliteTransaction transaction, string sql)
+    {
+        using var command = PreparedStatements.Command(transaction.Connection!, transaction, sql);
+        command.ExecuteNonQuery();
     }
 
     private SqliteConnection Connection()

@@ -32,6 +32,10 @@ internal sealed class CompleteOrchestratedOrderHandler(
         var orderWaits = @event.Source == OrchestratedOrderEvents.Source && @event.DetailType == OrchestratedOrderEvents.OrderWaitingForDelivery;
         if (!fromDelivery && !orderWaits) return;
         if (@event.Detail.Text("customerId") is not { Length: > 0 } customerId || @event.Detail.Text("orderId") is not { Length: > 0 } orderId) return;
+        // An order that starts waiting nearly always has its delivery under way: then there is nothing to do, so
+        // look before writing anything (no handled mark, no unit of work). The wait was opened in the unit of work
+        // that published this event, so a delivery that ends after this read finds it open and completes the order.
+        if (orderWaits && await EndedDeliveryAsync(customerId, orderId, cancellationToken) is null) return;
 
         await handleOnce.RunAsync(@event, HandlerName, async ct =>
         {

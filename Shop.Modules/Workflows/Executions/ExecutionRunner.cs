@@ -16,6 +16,9 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
 {
     private const int ConflictRetries = 5;
 
+    // Bounds a loop of pure states (a Choice that goes back to a Pass) in one unit of work; the worker goes on with the next.
+    private const int PureStatesPerStep = 16;
+
     public Task<StartedExecution> StartAsync(WorkflowDefinition definition, string name, JsonNode input, CancellationToken cancellationToken) =>
         unitOfWork.ExecuteAsync(async ct =>
         {
@@ -38,7 +41,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
     /// <summary>
     /// The order that makes a step's effects happen exactly once:
     /// (1) load the execution, and run it only if it is RUNNING and ready, remembering its version;
-    /// (2) run the state: the step's effects join this unit of work;
+    /// (2) run the state: the step's effects join this unit of work; then the pure states that follow, if any;
     /// (3) record the transition, its history and deadlines in the same unit of work;
     /// (4) commit: the execution's UPDATE checks its version, so a concurrent change (a stop, a callback) rolls
     ///     everything back and the step runs again from the fresh row;
@@ -51,10 +54,12 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
         StepFailure? failure = null;
         long version = 0;
         var trace = new StepTrace();
+        var pure = new List<StepTrace>();
         try
         {
             return await unitOfWork.ExecuteAsync(async ct =>
             {
+                pure.Clear(); // a conflict runs the step again
                 var execution = await store.LoadAsync(executionId, ct);
                 if (execution is not { Status: ExecutionStatus.Running, Waiting: null }) return false;
                 version = execution.Version;
@@ -63,8 +68,11 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
                     await transitions.PoisonAsync(execution, missing, ct);
                 else if ((failure = await states.RunAsync(execution, definition, state, ct)) is not null)
                     throw new StepRolledBackException();
+                else
+                    await RunPureStatesAsync(execution, pure, ct);
                 await store.SaveAsync(ct);
                 trace.Ran(execution);
+                foreach (var next in pure) next.Ran(execution);
                 return IsReady(execution);
             }, cancellationToken);
         }
@@ -79,7 +87,28 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
         }
         finally
         {
+            for (var i = pure.Count - 1; i >= 0; i--) pure[i].End();
             trace.End();
+        }
+    }
+
+    /// <summary>
+    /// Runs the states that follow in the same unit of work while the execution is ready and they are pure (Pass,
+    /// Choice, Succeed, Fail): they call nothing outside the engine and never roll back (their failures are recorded
+    /// as transitions), so the step's effects stay exactly-once and each saves a unit of work of its own (a turn of
+    /// the writer, a load, an UPDATE). A Task never follows in the same unit of work: its failure must roll back to
+    /// the state it failed in. Each state still has its own span.
+    /// </summary>
+    private async Task RunPureStatesAsync(ExecutionRow execution, List<StepTrace> traces, CancellationToken ct)
+    {
+        while (traces.Count < PureStatesPerStep && IsReady(execution)
+            && transitions.TryResolve(execution, out var definition, out var state, out _)
+            && state.Kind is StateKind.Pass or StateKind.Choice or StateKind.Succeed or StateKind.Fail)
+        {
+            var trace = new StepTrace();
+            trace.Start(execution);
+            traces.Add(trace);
+            await states.RunAsync(execution, definition, state, ct);
         }
     }
 

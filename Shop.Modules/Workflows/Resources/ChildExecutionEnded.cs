@@ -26,10 +26,14 @@ internal sealed class ChildExecutionEnded(HandleOnce once, IMediator mediator, I
         // Anyone may put an event with this source and detail-type: one whose members are not strings is not the engine's.
         if (@event.Detail.Text("executionArn") is not { } executionArn) return;
         if (@event.Detail.Text("status") is not { } status || status == ExecutionStatus.Running) return;
+        // Every execution's end comes here, and almost none is a .sync child: look before writing anything. The
+        // parent stored the child's row in the unit of work that started the child, so it is committed before the
+        // child can end; no row now means none will come, and nothing is done (no handled mark, no unit of work).
+        if (!await IsPendingAsync(executionArn, cancellationToken)) return;
 
         await once.RunAsync(@event, nameof(ChildExecutionEnded), async ct =>
         {
-            var key = new JsonObject { ["executionArn"] = new JsonObject { ["S"] = executionArn } };
+            var key = Key(executionArn);
             JsonObject? pending;
             try
             {
@@ -56,4 +60,18 @@ internal sealed class ChildExecutionEnded(HandleOnce once, IMediator mediator, I
             }
         }, cancellationToken);
     }
+
+    private async Task<bool> IsPendingAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await mediator.Send(new GetItem(StartExecutionTaskResource.SyncTable, Key(executionArn)), cancellationToken)).Item is not null;
+        }
+        catch (TableException error) when (error.ErrorCode == TableErrors.ResourceNotFound)
+        {
+            return false; // No .sync task ever ran.
+        }
+    }
+
+    private static JsonObject Key(string executionArn) => new() { ["executionArn"] = new JsonObject { ["S"] = executionArn } };
 }

@@ -18,7 +18,6 @@ internal static class TaskResources
         services.AddActivities();
         services.AddReaction<ChildExecutionEnded>(ChildExecutionEnded.Source, ChildExecutionEnded.DetailType);
         services.AddFunction("Add", SampleFunctions.Add);
-        services.AddReaction<ChildExecutionEnded>(ChildExecutionEnded.Source, ChildExecutionEnded.DetailType);
         return services;
     }
 }
