@@ -182,4 +182,30 @@ public sealed class OrchestratedOrderTests
         (await shop.EnteredStatesAsync(order.ExecutionId)).Should().EndWith(["Wait For Delivery", "Delivered?", "Update Order Delivered", "Delivered"]);
         (await shop.OrderAsync(order)).Status.Should().Be(OrderStatus.Delivered);
     }
+
+    [Fact]
+    public async Task Given_a_delivered_order_When_its_events_are_handled_Then_only_the_handlers_with_something_to_do_leave_a_handled_mark()
+    {
+        using var shop = new OrchestratedOrderDriver();
+        var (customer, item) = await shop.GivenAsync();
+        var order = await shop.PlaceAsync(customer, item);
+        await shop.WaitInStateAsync(order.ExecutionId, "Wait For Delivery");
+        (await shop.GetAsync($"/delivery/delivered/{customer.CustomerId}/{order.OrderId}")).Status.Should().Be(HttpStatusCode.OK);
+        ((string)(await shop.WaitForEndAsync(order.ExecutionId))["status"]!).Should().Be(ExecutionStatus.Succeeded);
+        await Eventually.IdleAsync(shop.App.Services);
+
+        await using var scope = shop.App.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<ShopConnection>();
+        long Count(string sql)
+        {
+            using var command = connection.Command(sql);
+            return (long)command.ExecuteScalar()!;
+        }
+        Count("SELECT COUNT(*) FROM evt_events WHERE DispatchedAt IS NULL").Should().Be(0);
+        Count("SELECT COUNT(*) FROM evt_events WHERE Source = 'aws.states'").Should().BeGreaterThan(0, "the execution's end is an event");
+        Count("SELECT COUNT(*) FROM evt_handled WHERE Handler = 'ChildExecutionEnded'").Should().Be(0,
+            "no .sync task started this execution, so its end is looked at and nothing is written");
+        Count("SELECT COUNT(*) FROM evt_handled WHERE Handler = 'Orders.CompleteOrchestratedOrder'").Should().Be(1,
+            "the delivery's outcome completed the order; the order starting to wait found its delivery under way and wrote nothing");
+    }
 }
