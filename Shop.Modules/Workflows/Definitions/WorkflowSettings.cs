@@ -7,7 +7,7 @@ public sealed class WorkflowSettings
     public double TimeScale { get; set; } = 1.0;
 
     /// <summary>How many steps may run at once.</summary>
-    public int Workers { get; set; } = 2;
+    public int Workers { get; set; } = 4;
 
     /// <summary>Registers the Demo.Counter workflow (used by the crash test).</summary>
     public bool Demo { get; set; }

@@ -5,7 +5,7 @@ using Shop.Modules.Workflows.Data;
 namespace Shop.Modules.Workflows;
 
 /// <summary>SendTaskSuccess / Failure / Heartbeat: each one unit of work in which exactly one caller may use a token.</summary>
-internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Transitions transitions)
+internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Transitions transitions, StateRunner states)
 {
     public Task SendTaskSuccessAsync(string hash, JsonNode? output, CancellationToken cancellationToken) =>
         WithTokenAsync(hash, consume: true, (execution, definition, state, ct) =>
@@ -35,30 +35,47 @@ internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Tra
     public Task<TaskTokenRow?> FindOpenTokenAsync(ExecutionRow execution, CancellationToken cancellationToken) =>
         store.FindOpenTokenAsync(execution, cancellationToken);
 
-    private Task<bool> WithTokenAsync(string hash, bool consume, Func<ExecutionRow, WorkflowDefinition, StateDefinition, CancellationToken, Task> action,
-        CancellationToken cancellationToken) =>
-        ExecutionRunner.WithConflictRetries(() => unitOfWork.ExecuteAsync(async ct =>
+    /// <remarks>
+    /// A callback that ends the wait runs the pure states after it in its own unit of work (as a step does,
+    /// <see cref="StateRunner.RunPureStatesAsync"/>): a Choice on the callback's result costs no unit of work of its own.
+    /// </remarks>
+    private async Task WithTokenAsync(string hash, bool consume, Func<ExecutionRow, WorkflowDefinition, StateDefinition, CancellationToken, Task> action,
+        CancellationToken cancellationToken)
+    {
+        var pure = new List<StepTrace>();
+        try
         {
-            var row = await store.FindTokenAsync(hash, ct);
-            if (row?.Status == TokenStatus.TimedOut) throw TaskTokenException.Expired();
-            if (row?.Status != TokenStatus.Open) throw TaskTokenException.Unknown();
-            if (consume && !await store.ClaimTokenAsync(hash, TokenStatus.Used, ct)) throw TaskTokenException.Unknown();
-            var execution = await store.LoadAsync(row.ExecutionId, ct);
-            if (execution is not { Status: ExecutionStatus.Running, Waiting: Waits.Callback } || execution.CurrentState != row.State)
-                throw TaskTokenException.Unknown();
-            if (!transitions.TryResolve(execution, out var definition, out var state, out var missing))
+            await ExecutionRunner.WithConflictRetries(() => unitOfWork.ExecuteAsync(async ct =>
             {
-                await transitions.PoisonAsync(execution, missing, ct);
-            }
-            else
-            {
-                if (consume)
+                pure.Clear(); // a conflict runs the callback again
+                var row = await store.FindTokenAsync(hash, ct);
+                if (row?.Status == TokenStatus.TimedOut) throw TaskTokenException.Expired();
+                if (row?.Status != TokenStatus.Open) throw TaskTokenException.Unknown();
+                if (consume && !await store.ClaimTokenAsync(hash, TokenStatus.Used, ct)) throw TaskTokenException.Unknown();
+                var execution = await store.LoadAsync(row.ExecutionId, ct);
+                if (execution is not { Status: ExecutionStatus.Running, Waiting: Waits.Callback } || execution.CurrentState != row.State)
+                    throw TaskTokenException.Unknown();
+                if (!transitions.TryResolve(execution, out var definition, out var state, out var missing))
                 {
-                    await store.DeleteTokenDeadlinesAsync(hash, ct);
-                    execution.Waiting = null;
+                    await transitions.PoisonAsync(execution, missing, ct);
                 }
-                await action(execution, definition, state, ct);
-            }
-            await store.SaveAsync(ct);
-        }, cancellationToken));
+                else
+                {
+                    if (consume)
+                    {
+                        await store.DeleteTokenDeadlinesAsync(hash, ct);
+                        execution.Waiting = null;
+                    }
+                    await action(execution, definition, state, ct);
+                    if (consume) await states.RunPureStatesAsync(execution, pure, ct);
+                }
+                await store.SaveAsync(ct);
+                foreach (var next in pure) next.Ran(execution);
+            }, cancellationToken));
+        }
+        finally
+        {
+            for (var i = pure.Count - 1; i >= 0; i--) pure[i].End();
+        }
+    }
 }

@@ -16,9 +16,6 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
 {
     private const int ConflictRetries = 5;
 
-    // Bounds a loop of pure states (a Choice that goes back to a Pass) in one unit of work; the worker goes on with the next.
-    private const int PureStatesPerStep = 16;
-
     public Task<StartedExecution> StartAsync(WorkflowDefinition definition, string name, JsonNode input, CancellationToken cancellationToken) =>
         unitOfWork.ExecuteAsync(async ct =>
         {
@@ -69,7 +66,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
                 else if ((failure = await states.RunAsync(execution, definition, state, ct)) is not null)
                     throw new StepRolledBackException();
                 else
-                    await RunPureStatesAsync(execution, pure, ct);
+                    await states.RunPureStatesAsync(execution, pure, ct);
                 await store.SaveAsync(ct);
                 trace.Ran(execution);
                 foreach (var next in pure) next.Ran(execution);
@@ -89,26 +86,6 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
         {
             for (var i = pure.Count - 1; i >= 0; i--) pure[i].End();
             trace.End();
-        }
-    }
-
-    /// <summary>
-    /// Runs the states that follow in the same unit of work while the execution is ready and they are pure (Pass,
-    /// Choice, Succeed, Fail): they call nothing outside the engine and never roll back (their failures are recorded
-    /// as transitions), so the step's effects stay exactly-once and each saves a unit of work of its own (a turn of
-    /// the writer, a load, an UPDATE). A Task never follows in the same unit of work: its failure must roll back to
-    /// the state it failed in. Each state still has its own span.
-    /// </summary>
-    private async Task RunPureStatesAsync(ExecutionRow execution, List<StepTrace> traces, CancellationToken ct)
-    {
-        while (traces.Count < PureStatesPerStep && IsReady(execution)
-            && transitions.TryResolve(execution, out var definition, out var state, out _)
-            && state.Kind is StateKind.Pass or StateKind.Choice or StateKind.Succeed or StateKind.Fail)
-        {
-            var trace = new StepTrace();
-            trace.Start(execution);
-            traces.Add(trace);
-            await states.RunAsync(execution, definition, state, ct);
         }
     }
 

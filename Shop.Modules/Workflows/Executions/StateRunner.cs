@@ -11,6 +11,9 @@ namespace Shop.Modules.Workflows;
 /// </summary>
 internal sealed class StateRunner(Transitions transitions, ExecutionStore store, IServiceProvider services)
 {
+    // Bounds a loop of pure states (a Choice that goes back to a Pass) in one unit of work; the worker goes on with the next.
+    private const int PureStatesPerStep = 16;
+
     public async Task<StepFailure?> RunAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, CancellationToken ct)
     {
         var raw = JsonPath.ParseData(execution.StateInput);
@@ -28,6 +31,26 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
             await transitions.FailStateAsync(execution, definition, state, failure.Error, failure.Cause, ct);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Runs the states that follow in the same unit of work while the execution is ready and they are pure (Pass,
+    /// Choice, Succeed, Fail): they call nothing outside the engine and never roll back (their failures are recorded
+    /// as transitions), so the step's effects stay exactly-once and each saves a unit of work of its own (a turn of
+    /// the writer, a load, an UPDATE). A Task never follows in the same unit of work: its failure must roll back to
+    /// the state it failed in. Each state still has its own span (ended by the caller after the commit).
+    /// </summary>
+    public async Task RunPureStatesAsync(ExecutionRow execution, List<StepTrace> traces, CancellationToken ct)
+    {
+        while (traces.Count < PureStatesPerStep && ExecutionRunner.IsReady(execution)
+            && transitions.TryResolve(execution, out var definition, out var state, out _)
+            && state.Kind is StateKind.Pass or StateKind.Choice or StateKind.Succeed or StateKind.Fail)
+        {
+            var trace = new StepTrace();
+            trace.Start(execution);
+            traces.Add(trace);
+            await RunAsync(execution, definition, state, ct);
+        }
     }
 
     private async Task RunOtherAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, JsonNode raw, StateContext context, CancellationToken ct)
