@@ -6,7 +6,7 @@ namespace Shop.Tests.Kernel;
 
 /// <summary>
 /// The SQLite settings every connection runs with. They are set once per pooled handle, so a handle rented again
-/// must still have them; the writer's connection has its own page cache and checkpoint interval on top.
+/// must still have them; the writer's connection has its own page cache on top.
 /// </summary>
 public sealed class ConnectionSettingsTests : IDisposable
 {
@@ -31,20 +31,19 @@ public sealed class ConnectionSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Given_a_unit_of_work_When_it_reads_the_writers_settings_Then_it_has_the_writers_cache_and_checkpoint_interval()
+    public async Task Given_a_unit_of_work_When_it_reads_the_writers_settings_Then_it_has_the_writers_page_cache()
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<ShopConnection>();
         var settings = new Dictionary<string, long>();
         await scope.ServiceProvider.GetRequiredService<UnitOfWork>().ExecuteAsync(async _ =>
         {
-            foreach (var name in new[] { "cache_size", "wal_autocheckpoint", "temp_store", "foreign_keys", "journal_mode" })
+            foreach (var name in new[] { "cache_size", "temp_store", "foreign_keys", "journal_mode" })
             {
                 settings[name] = name == "journal_mode" ? (await TextAsync(connection, name) == "wal" ? 1 : 0) : await PragmaAsync(connection, name);
             }
         });
         Assert.Equal(-8192L, settings["cache_size"]);
-        Assert.Equal(10000L, settings["wal_autocheckpoint"]);
         Assert.Equal(2L, settings["temp_store"]);
         Assert.Equal(1L, settings["foreign_keys"]);
         Assert.Equal(1L, settings["journal_mode"]);
