@@ -47,7 +47,9 @@ internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Tra
         {
             await ExecutionRunner.WithConflictRetries(() => unitOfWork.ExecuteAsync(async ct =>
             {
-                pure.Clear(); // a conflict runs the callback again
+                // A conflict runs the callback again: the spans of the attempt that rolled back end here.
+                foreach (var span in pure) span.End();
+                pure.Clear();
                 var row = await store.FindTokenAsync(hash, ct);
                 if (row?.Status == TokenStatus.TimedOut) throw TaskTokenException.Expired();
                 if (row?.Status != TokenStatus.Open) throw TaskTokenException.Unknown();

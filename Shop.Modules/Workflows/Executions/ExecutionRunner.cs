@@ -56,7 +56,6 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
         {
             return await unitOfWork.ExecuteAsync(async ct =>
             {
-                pure.Clear(); // a conflict runs the step again
                 var execution = await store.LoadAsync(executionId, ct);
                 if (execution is not { Status: ExecutionStatus.Running, Waiting: null }) return false;
                 version = execution.Version;
