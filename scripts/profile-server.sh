@@ -4,10 +4,11 @@
 # Needs `perf` (Debian: linux-perf) and root. The JIT writes /tmp/perf-PID.map so perf names managed frames.
 set -euo pipefail
 wait_seconds=${1:-40}; shift || true
+[ $# -gt 0 ] || set -- --orders 6000
 out=${PROFILE_OUT:-/tmp/shop-profile}
 cd "$(dirname "$0")/.."
 DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
-  dotnet run --project Shop.Bench -c Release --no-build -- --start "${@:---orders 6000}" > "$out.bench.txt" 2>&1 &
+  dotnet run --project Shop.Bench -c Release --no-build -- --start "$@" > "$out.bench.txt" 2>&1 &
 sleep "$wait_seconds"
 pid=$(pgrep -f 'Shop.Web.dll --urls' | head -1)
 # DWARF unwinding: libe_sqlite3 has no frame pointers. 5 s at 499 Hz keeps the file small.
