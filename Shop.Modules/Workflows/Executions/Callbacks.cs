@@ -42,14 +42,12 @@ internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Tra
     private async Task WithTokenAsync(string hash, bool consume, Func<ExecutionRow, WorkflowDefinition, StateDefinition, CancellationToken, Task> action,
         CancellationToken cancellationToken)
     {
-        var pure = new List<StepTrace>();
+        var pure = new PureStateTraces();
         try
         {
             await ExecutionRunner.WithConflictRetries(() => unitOfWork.ExecuteAsync(async ct =>
             {
-                // A conflict runs the callback again: the spans of the attempt that rolled back end here.
-                foreach (var span in pure) span.End();
-                pure.Clear();
+                pure.End(); // a conflict runs the callback again: the spans of the attempt that rolled back end here
                 var row = await store.FindTokenAsync(hash, ct);
                 if (row?.Status == TokenStatus.TimedOut) throw TaskTokenException.Expired();
                 if (row?.Status != TokenStatus.Open) throw TaskTokenException.Unknown();
@@ -72,12 +70,12 @@ internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Tra
                     if (consume) await states.RunPureStatesAsync(execution, pure, ct);
                 }
                 await store.SaveAsync(ct);
-                foreach (var next in pure) next.Ran(execution);
+                pure.Ran(execution);
             }, cancellationToken));
         }
         finally
         {
-            for (var i = pure.Count - 1; i >= 0; i--) pure[i].End();
+            pure.End();
         }
     }
 }

@@ -51,7 +51,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
         StepFailure? failure = null;
         long version = 0;
         var trace = new StepTrace();
-        var pure = new List<StepTrace>();
+        var pure = new PureStateTraces();
         try
         {
             return await unitOfWork.ExecuteAsync(async ct =>
@@ -68,7 +68,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
                     await states.RunPureStatesAsync(execution, pure, ct);
                 await store.SaveAsync(ct);
                 trace.Ran(execution);
-                foreach (var next in pure) next.Ran(execution);
+                pure.Ran(execution);
                 return IsReady(execution);
             }, cancellationToken);
         }
@@ -83,7 +83,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
         }
         finally
         {
-            for (var i = pure.Count - 1; i >= 0; i--) pure[i].End();
+            pure.End();
             trace.End();
         }
     }

@@ -40,7 +40,7 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
     /// the writer, a load, an UPDATE). A Task never follows in the same unit of work: its failure must roll back to
     /// the state it failed in. Each state still has its own span (ended by the caller after the commit).
     /// </summary>
-    public async Task RunPureStatesAsync(ExecutionRow execution, List<StepTrace> traces, CancellationToken ct)
+    public async Task RunPureStatesAsync(ExecutionRow execution, PureStateTraces traces, CancellationToken ct)
     {
         while (traces.Count < PureStatesPerStep && ExecutionRunner.IsReady(execution)
             && transitions.TryResolve(execution, out var definition, out var state, out _)

@@ -67,3 +67,26 @@ internal struct StepTrace
         _span?.Dispose();
     }
 }
+
+/// <summary>The spans of the pure states a step or a callback ran after its own state, in the order they ran.</summary>
+internal sealed class PureStateTraces
+{
+    private readonly List<StepTrace> _traces = [];
+
+    public int Count => _traces.Count;
+
+    public void Add(StepTrace trace) => _traces.Add(trace);
+
+    /// <inheritdoc cref="StepTrace.Ran"/>
+    public void Ran(ExecutionRow execution)
+    {
+        foreach (var trace in _traces) trace.Ran(execution);
+    }
+
+    /// <summary>Ends every span, the last started first, and forgets them.</summary>
+    public void End()
+    {
+        for (var i = _traces.Count - 1; i >= 0; i--) _traces[i].End();
+        _traces.Clear();
+    }
+}
