@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Modules.Workflows;
 using Shop.Tests.Infrastructure;
 using Shop.Tests.Workflows;
@@ -142,6 +143,76 @@ public sealed class ExecutionPagesTests : IDisposable
 
         same.StatusCode.Should().Be(HttpStatusCode.NoContent);
         older.Should().StartWith("<div id=\"execution\"").And.NotContain("<html");
+    }
+
+    [Fact]
+    public async Task Given_an_execution_that_ends_while_its_page_is_read_When_the_live_part_is_polled_Then_the_end_shows()
+    {
+        // The engine behind the page answers the callback right after it describes the execution as RUNNING, so the
+        // execution ends between the page's reads (as a fast one does under load).
+        using var app = new ShopApp().WithTestWorkflows().WithServices(services => EndsAfterDescribe.Install(services));
+        using var client = app.CreateClient();
+        var id = await client.StartAsync("Test.Callback");
+        await client.WaitForEventAsync(app, id, "TaskStarted");
+        EndsAfterDescribe.Arm(id);
+
+        var html = await client.GetStringAsync(new Uri(PageOf(id), UriKind.Relative));
+        await client.WaitForStatusAsync(id, ExecutionStatus.Succeeded);
+        html.Should().Contain("id=\"execution-status\">RUNNING<");
+        var live = System.Text.RegularExpressions.Regex.Match(html, "hx-get=\"([^\"]+)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        var polled = await client.GetAsync(new Uri(live, UriKind.Relative));
+
+        polled.StatusCode.Should().Be(HttpStatusCode.OK, "a page that showed RUNNING must see the end at its next poll");
+        (await polled.Content.ReadAsStringAsync()).Should().Contain("id=\"execution-status\">SUCCEEDED<");
+    }
+
+    /// <summary>Wraps the real engine: once armed, its next DescribeAsync of that execution answers the callback after reading.</summary>
+    public class EndsAfterDescribe : System.Reflection.DispatchProxy
+    {
+        private static string? _armed;
+        private IWorkflowEngine _inner = null!;
+
+        private static readonly Lock Gate = new();
+
+        public static void Arm(string executionId)
+        {
+            lock (Gate) _armed = executionId;
+        }
+
+        private static bool Disarm(string executionId)
+        {
+            lock (Gate)
+            {
+                if (_armed != executionId) return false;
+                _armed = null;
+                return true;
+            }
+        }
+
+        public static void Install(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            var real = services.Last(d => d.ServiceType == typeof(IWorkflowEngine)).ImplementationType!;
+            services.AddScoped<IWorkflowEngine>(provider =>
+            {
+                var proxy = Create<IWorkflowEngine, EndsAfterDescribe>();
+                ((EndsAfterDescribe)(object)proxy)._inner = (IWorkflowEngine)ActivatorUtilities.CreateInstance(provider, real);
+                return proxy;
+            });
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args)
+        {
+            if (targetMethod!.Name == nameof(IWorkflowEngine.DescribeAsync) && args![0] is string id && Disarm(id)) return DescribeThenEndAsync(id);
+            return targetMethod.Invoke(_inner, args);
+        }
+
+        private async Task<ExecutionDescription> DescribeThenEndAsync(string id)
+        {
+            var described = await _inner.DescribeAsync(id);
+            await _inner.SendTaskSuccessForExecutionAsync(id, new System.Text.Json.Nodes.JsonObject { ["courier"] = "Ann" });
+            while ((await _inner.DescribeAsync(id)).Status == ExecutionStatus.Running) await Task.Delay(20);
+            return described;
+        }
     }
 
     [Fact]

@@ -128,17 +128,25 @@ public sealed class DetailsModel(IWorkflowEngine engine, IConfiguration configur
     private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
+    /// <remarks>
+    /// The history is read before the status: the live part compares history counts, so a page that shows RUNNING must
+    /// carry a count from no later than that status. Read the other way round, an execution ending between the two
+    /// reads would show RUNNING with its final count, and every poll after would answer 204: stuck on RUNNING.
+    /// </remarks>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<HistoryEvent> history;
         try
         {
+            history = await engine.GetHistoryAsync(Id, cancellationToken);
             Execution = await engine.DescribeAsync(Id, cancellationToken);
+            // Ended meanwhile: nothing polls any more, so show the history it ended with.
+            if (!IsRunning) history = await engine.GetHistoryAsync(Id, cancellationToken);
         }
         catch (NotFoundException)
         {
             return false;
         }
-        var history = await engine.GetHistoryAsync(Id, cancellationToken);
         HistoryTotal = history.Count;
         History = history.Count > MaxHistory ? history.Skip(history.Count - MaxHistory).ToArray() : history;
         Graph = await engine.GetGraphAsync(Id, cancellationToken);
