@@ -146,7 +146,10 @@ public sealed class ItemStoreTests : IDisposable
     [Fact]
     public async Task Given_tables_When_created_twice_described_listed_and_deleted_Then_as_DynamoDB()
     {
+        (await SendAsync(new TableExists("things"))).Should().BeFalse();
         await SendAsync(new CreateTable("things", new KeyAttribute("id", "S")));
+        (await SendAsync(new TableExists("things"))).Should().BeTrue();
+        (await SendAsync(new TableExists("x"))).Should().BeFalse("a malformed name names no table");
         var again = () => SendAsync(new CreateTable("things", new KeyAttribute("id", "S")));
         await SendAsync(new PutItem("things", Json("""{"id":{"S":"1"}}""")));
 
@@ -154,6 +157,7 @@ public sealed class ItemStoreTests : IDisposable
         (await SendAsync(new DescribeTable("things"))).ItemCount.Should().Be(1);
         (await SendAsync(new ListTables())).Names.Should().Equal("orders", "things");
         await SendAsync(new DeleteTable("things"));
+        (await SendAsync(new TableExists("things"))).Should().BeFalse();
         var describe = () => SendAsync(new DescribeTable("things"));
         (await describe.Should().ThrowAsync<TableException>()).Which.ErrorCode.Should().Be(TableErrors.ResourceNotFound);
         var put = () => SendAsync(new PutItem("things", Json("""{"id":{"S":"1"}}""")));

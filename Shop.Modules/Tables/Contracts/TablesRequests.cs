@@ -34,6 +34,12 @@ public sealed record CreateTable(string Name, KeyAttribute HashKey, KeyAttribute
 
 public sealed record DescribeTable(string Name) : IRequest<TableDescription>;
 
+/// <summary>
+/// Whether a table of that name exists (a malformed name: false). For callers that look before they read (a module
+/// that keeps its own table, often never created), this costs one indexed read and never throws.
+/// </summary>
+public sealed record TableExists(string Name) : IRequest<bool>;
+
 /// <summary>Table names in order, at most <paramref name="Limit"/> after <paramref name="ExclusiveStartTableName"/>.</summary>
 public sealed record ListTables(string? ExclusiveStartTableName = null, int Limit = 100) : IRequest<TableList>;
 

@@ -188,7 +188,10 @@ internal sealed class WorkflowEngine(IServiceProvider services, WorkflowDefiniti
         : token.Length > 1024 ? throw new InvalidInputException("taskToken", "'taskToken' must be at most 1024 characters.")
         : token;
 
-    private async Task<ExecutionRow> FindAsync(string executionId, CancellationToken cancellationToken) =>
-        await Db.Executions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == executionId, cancellationToken)
-        ?? throw new NotFoundException("Execution", executionId);
+    /// <summary>By key with the engine's own SQL (no EF query): every describe and every callback by execution id reads it.</summary>
+    private Task<ExecutionRow> FindAsync(string executionId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(services.GetRequiredService<ExecutionSql>().Execution(executionId) ?? throw new NotFoundException("Execution", executionId));
+    }
 }

@@ -63,6 +63,8 @@ internal sealed class ChildExecutionEnded(HandleOnce once, IMediator mediator, I
 
     private async Task<bool> IsPendingAsync(string executionArn, CancellationToken cancellationToken)
     {
+        // No .sync task ever ran: the cheap answer, without the item read (and its ResourceNotFound).
+        if (!await mediator.Send(new TableExists(StartExecutionTaskResource.SyncTable), cancellationToken)) return false;
         try
         {
             return (await mediator.Send(new GetItem(StartExecutionTaskResource.SyncTable, Key(executionArn)), cancellationToken)).Item is not null;
