@@ -113,22 +113,12 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
     private async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
-        var batch = await db.Events.AsNoTracking()
-            .Where(e => e.DispatchedAt == null)
-            .OrderBy(e => e.Sequence)
-            .Select(e => new UndispatchedEvent(e.Sequence, e.EventId, e.Who, e.Envelope, e.TraceParent))
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        var connection = scope.ServiceProvider.GetRequiredService<ShopConnection>();
+        var batch = ReadUndispatched(connection);
         if (batch.Count == 0) return false;
 
         // Lanes with an earlier delivery still open, and the deliveries parked for these events before a crash.
-        var whos = batch.Select(e => e.Who).Distinct().ToList();
-        var eventIds = batch.Select(e => e.EventId).ToList();
-        var open = await db.Deliveries.AsNoTracking()
-            .Where(d => (!d.Dead && whos.Contains(d.Who)) || eventIds.Contains(d.EventId))
-            .Select(d => new { d.Who, d.EventId, d.Subscriber, d.Dead })
-            .ToListAsync(cancellationToken);
+        var open = ReadOpenDeliveries(connection, batch.Select(e => e.Who).Distinct(), batch.Select(e => e.EventId));
         var blockedLanes = open.Where(d => !d.Dead).Select(d => (d.Who, d.Subscriber)).ToHashSet();
         var parkedBefore = open.Select(d => (d.EventId, d.Subscriber)).ToHashSet();
 
@@ -165,14 +155,20 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
             }
         });
 
-        var sequences = batch.Select(e => e.Sequence).ToList();
+        var sequences = JsonSerializer.Serialize(batch.Select(e => e.Sequence));
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         await unitOfWork.ExecuteAsync(async ct =>
         {
-            db.Deliveries.AddRange(parked.OrderBy(p => p.Sequence).ThenBy(p => p.Subscriber, StringComparer.Ordinal));
-            await db.SaveChangesAsync(ct);
-            await db.Events.Where(e => sequences.Contains(e.Sequence))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, Stamp(now)), ct);
+            if (parked.Count > 0)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
+                db.Deliveries.AddRange(parked.OrderBy(p => p.Sequence).ThenBy(p => p.Subscriber, StringComparer.Ordinal));
+                await db.SaveChangesAsync(ct);
+            }
+            using var command = connection.Command("UPDATE evt_events SET DispatchedAt = $at WHERE Sequence IN (SELECT value FROM json_each($sequences))", ct);
+            command.Parameters.AddWithValue("$at", Stamp(now));
+            command.Parameters.AddWithValue("$sequences", sequences);
+            command.ExecuteNonQuery();
         }, cancellationToken);
         if (ShopMetrics.DeadDeliveries.Enabled) ShopMetrics.DeadDeliveries.Add(parked.Count(p => p.Dead));
         return true;
@@ -184,6 +180,32 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
         Attempts = attempts, DueAt = Stamp(due), LastError = error, FailedAt = error is null ? null : Stamp(now), FirstFailedAt = error is null ? null : Stamp(now),
         Dead = error is not null && Exhausted(delivery.Subscriber.Policy, attempts, now, now), DeadLetter = delivery.Subscriber.Policy?.DeadLetter,
     };
+
+    // The dispatcher's own reads run many times a second under load: plain SQL, no DbContext (docs/performance.md).
+    private static List<UndispatchedEvent> ReadUndispatched(ShopConnection connection)
+    {
+        using var command = connection.Command(
+            $"SELECT Sequence, EventId, Who, Envelope, TraceParent FROM evt_events WHERE DispatchedAt IS NULL ORDER BY Sequence LIMIT {BatchSize}");
+        using var reader = command.ExecuteReader();
+        var batch = new List<UndispatchedEvent>();
+        while (reader.Read())
+            batch.Add(new UndispatchedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), SqlValues.Text(reader, 4)));
+        return batch;
+    }
+
+    private static List<OpenDelivery> ReadOpenDeliveries(ShopConnection connection, IEnumerable<string> whos, IEnumerable<string> eventIds)
+    {
+        using var command = connection.Command("SELECT Who, EventId, Subscriber, Dead FROM evt_deliveries "
+            + "WHERE (Dead = 0 AND Who IN (SELECT value FROM json_each($whos))) OR EventId IN (SELECT value FROM json_each($ids))");
+        command.Parameters.AddWithValue("$whos", JsonSerializer.Serialize(whos));
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(eventIds));
+        using var reader = command.ExecuteReader();
+        var open = new List<OpenDelivery>();
+        while (reader.Read()) open.Add(new OpenDelivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3)));
+        return open;
+    }
+
+    private sealed record OpenDelivery(string Who, string EventId, string Subscriber, bool Dead);
 
     private sealed record UndispatchedEvent(long Sequence, string EventId, string Who, string Envelope, string? TraceParent);
 
