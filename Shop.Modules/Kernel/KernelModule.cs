@@ -30,7 +30,8 @@ public static class KernelModule
         services.AddScoped<EventPublisher>();
         services.AddScoped<IEventPublisher>(sp => sp.GetRequiredService<EventPublisher>());
         services.AddScoped<IEventStore, EventStoreReader>();
-        services.AddScoped(sp => new HandleOnce(sp.GetRequiredService<ShopConnection>(), sp.GetRequiredService<UnitOfWork>()));
+        services.AddScoped<EventSql>();
+        services.AddScoped(sp => new HandleOnce(sp.GetRequiredService<EventSql>(), sp.GetRequiredService<UnitOfWork>()));
         services.AddScoped(sp => new Reaction(sp.GetRequiredService<HandleOnce>(), sp.GetRequiredService<IEventPublisher>(), sp.GetRequiredService<ShopConnection>()));
         services.AddSingleton(new EventDeliverySettings(
             Math.Max(1, configuration.GetValue("Events:MaxAttempts", 5)),

@@ -113,12 +113,12 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
     private async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var connection = scope.ServiceProvider.GetRequiredService<ShopConnection>();
-        var batch = ReadUndispatched(connection);
+        var sql = scope.ServiceProvider.GetRequiredService<EventSql>();
+        var batch = sql.Undispatched(BatchSize);
         if (batch.Count == 0) return false;
 
         // Lanes with an earlier delivery still open, and the deliveries parked for these events before a crash.
-        var open = ReadOpenDeliveries(connection, batch.Select(e => e.Who).Distinct(), batch.Select(e => e.EventId));
+        var open = sql.OpenDeliveries(batch.Select(e => e.Who).Distinct(), batch.Select(e => e.EventId));
         var blockedLanes = open.Where(d => !d.Dead).Select(d => (d.Who, d.Subscriber)).ToHashSet();
         var parkedBefore = open.Select(d => (d.EventId, d.Subscriber)).ToHashSet();
 
@@ -155,7 +155,6 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
             }
         });
 
-        var sequences = JsonSerializer.Serialize(batch.Select(e => e.Sequence));
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         await unitOfWork.ExecuteAsync(async ct =>
         {
@@ -165,10 +164,7 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
                 db.Deliveries.AddRange(parked.OrderBy(p => p.Sequence).ThenBy(p => p.Subscriber, StringComparer.Ordinal));
                 await db.SaveChangesAsync(ct);
             }
-            using var command = connection.Command("UPDATE evt_events SET DispatchedAt = $at WHERE Sequence IN (SELECT value FROM json_each($sequences))", ct);
-            command.Parameters.AddWithValue("$at", Stamp(now));
-            command.Parameters.AddWithValue("$sequences", sequences);
-            command.ExecuteNonQuery();
+            sql.MarkDispatched(batch.Select(e => e.Sequence), Stamp(now), ct);
         }, cancellationToken);
         if (ShopMetrics.DeadDeliveries.Enabled) ShopMetrics.DeadDeliveries.Add(parked.Count(p => p.Dead));
         return true;
@@ -180,34 +176,6 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventDeliverySe
         Attempts = attempts, DueAt = Stamp(due), LastError = error, FailedAt = error is null ? null : Stamp(now), FirstFailedAt = error is null ? null : Stamp(now),
         Dead = error is not null && Exhausted(delivery.Subscriber.Policy, attempts, now, now), DeadLetter = delivery.Subscriber.Policy?.DeadLetter,
     };
-
-    // The dispatcher's own reads run many times a second under load: plain SQL, no DbContext (docs/performance.md).
-    private static List<UndispatchedEvent> ReadUndispatched(ShopConnection connection)
-    {
-        using var command = connection.Command(
-            $"SELECT Sequence, EventId, Who, Envelope, TraceParent FROM evt_events WHERE DispatchedAt IS NULL ORDER BY Sequence LIMIT {BatchSize}");
-        using var reader = command.ExecuteReader();
-        var batch = new List<UndispatchedEvent>();
-        while (reader.Read())
-            batch.Add(new UndispatchedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), SqlValues.Text(reader, 4)));
-        return batch;
-    }
-
-    private static List<OpenDelivery> ReadOpenDeliveries(ShopConnection connection, IEnumerable<string> whos, IEnumerable<string> eventIds)
-    {
-        using var command = connection.Command("SELECT Who, EventId, Subscriber, Dead FROM evt_deliveries "
-            + "WHERE (Dead = 0 AND Who IN (SELECT value FROM json_each($whos))) OR EventId IN (SELECT value FROM json_each($ids))");
-        command.Parameters.AddWithValue("$whos", JsonSerializer.Serialize(whos));
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(eventIds));
-        using var reader = command.ExecuteReader();
-        var open = new List<OpenDelivery>();
-        while (reader.Read()) open.Add(new OpenDelivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3)));
-        return open;
-    }
-
-    private sealed record OpenDelivery(string Who, string EventId, string Subscriber, bool Dead);
-
-    private sealed record UndispatchedEvent(long Sequence, string EventId, string Who, string Envelope, string? TraceParent);
 
     private sealed record Delivery(UndispatchedEvent Stored, EventEnvelope Envelope, EventSubscriber Subscriber);
 

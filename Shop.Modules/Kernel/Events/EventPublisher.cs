@@ -2,10 +2,11 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Shop.Modules.Kernel.Aws;
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events.Data;
 
 namespace Shop.Modules.Kernel.Events;
 
-internal sealed class EventPublisher(ShopConnection connection, UnitOfWork unitOfWork, TimeProvider clock, EventDispatcher dispatcher,
+internal sealed class EventPublisher(EventSql sql, UnitOfWork unitOfWork, TimeProvider clock, EventDispatcher dispatcher,
     IOptionsMonitor<AwsSettings> aws) : IEventPublisher
 {
     public async Task<EventEnvelope> PublishAsync(string source, string detailType, JsonObject detail, string? who = null,
@@ -23,27 +24,11 @@ internal sealed class EventPublisher(ShopConnection connection, UnitOfWork unitO
     /// <summary>Stores an envelope as it is (a replay's copy carries its <c>replay-name</c>) and dispatches it once committed.</summary>
     internal async Task StoreAsync(EventEnvelope envelope, string? who, string? eventBus, CancellationToken cancellationToken)
     {
-        var (source, detailType, detail) = (envelope.Source, envelope.DetailType, envelope.Detail);
         await unitOfWork.ExecuteAsync(ct =>
         {
-            // One INSERT (the columns of StoredEvent, in the EF model's formats): no DbContext or change tracker per event.
-            var stamp = ModelConventions.UtcTextConverter.Format(envelope.Time);
-            using var command = connection.Command(
-                "INSERT INTO evt_events (EventId, Who, TimeWhat, Time, Source, DetailType, Envelope, OrderId, Bus, ReplayName, TraceParent) "
-                + "VALUES ($id, $who, $timeWhat, $time, $source, $detailType, $envelope, $orderId, $bus, $replay, $trace)", ct);
-            var p = command.Parameters;
-            p.AddWithValue("$id", envelope.Id);
-            p.AddWithValue("$who", who ?? WhoOf(source, detail));
-            p.AddWithValue("$timeWhat", $"{stamp}#{detailType}");
-            p.AddWithValue("$time", stamp);
-            p.AddWithValue("$source", source);
-            p.AddWithValue("$detailType", detailType);
-            p.AddWithValue("$envelope", envelope.ToJson());
-            p.AddWithValue("$orderId", SqlValues.Value(detail.Text("orderId")));
-            p.AddWithValue("$bus", eventBus ?? Rules.EventBuses.Default);
-            p.AddWithValue("$replay", SqlValues.Value(envelope.ReplayName));
-            p.AddWithValue("$trace", SqlValues.Value(Telemetry.ShopTelemetry.CurrentTraceParent()));
-            command.ExecuteNonQuery();
+            // One INSERT: no DbContext or change tracker per event.
+            sql.Insert(envelope, who ?? WhoOf(envelope.Source, envelope.Detail), eventBus ?? Rules.EventBuses.Default,
+                Telemetry.ShopTelemetry.CurrentTraceParent(), ct);
             // Only a committed event may reach handlers; a rolled-back one never existed.
             unitOfWork.AfterCommit(() => dispatcher.EnqueueAsync(envelope.Id));
             return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using Shop.Modules.Kernel.Database;
+using Shop.Modules.Kernel.Events.Data;
 
 namespace Shop.Modules.Kernel.Events;
 
@@ -8,12 +9,12 @@ namespace Shop.Modules.Kernel.Events;
 /// </summary>
 public sealed class HandleOnce
 {
-    private readonly ShopConnection _connection;
+    private readonly EventSql _sql;
     private readonly UnitOfWork _unitOfWork;
 
-    internal HandleOnce(ShopConnection connection, UnitOfWork unitOfWork)
+    internal HandleOnce(EventSql sql, UnitOfWork unitOfWork)
     {
-        _connection = connection;
+        _sql = sql;
         _unitOfWork = unitOfWork;
     }
 
@@ -25,16 +26,9 @@ public sealed class HandleOnce
     public Task<bool> RunAsync(EventEnvelope @event, string handler, Func<CancellationToken, Task> effect, CancellationToken cancellationToken = default) =>
         _unitOfWork.ExecuteAsync(async ct =>
         {
-            if (!Mark(@event.Id, handler)) return false;
+            if (!_sql.MarkHandled(@event.Id, handler)) return false;
             await effect(ct);
             return true;
         }, cancellationToken);
 
-    private bool Mark(string eventId, string handler)
-    {
-        using var command = _connection.Command("INSERT INTO evt_handled (EventId, Handler) VALUES ($e, $h) ON CONFLICT DO NOTHING");
-        command.Parameters.AddWithValue("$e", eventId);
-        command.Parameters.AddWithValue("$h", handler);
-        return command.ExecuteNonQuery() == 1;
-    }
 }
