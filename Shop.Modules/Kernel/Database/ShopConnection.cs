@@ -123,6 +123,12 @@ public sealed class ShopConnection(DatabaseSettings settings) : IAsyncDisposable
         }
     }
 
+    /// <summary>A nested savepoint was rolled back: what the contexts track of it never reached the database.</summary>
+    internal void ForgetTracked()
+    {
+        foreach (var context in _contexts) context.ChangeTracker.Clear();
+    }
+
     private void JoinContext(DbContext context)
     {
         context.Database.SetDbConnection(_joined);

@@ -86,6 +86,41 @@ public sealed class UnitOfWork(ShopConnection connection, GroupCommitWriter writ
         return result;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> inside a savepoint nested in the open unit of work. When it returns false, its
+    /// writes are rolled back to the savepoint, its after-commit actions dropped and the module contexts' tracked
+    /// entities forgotten, and the unit of work goes on without it; true keeps everything. An exception rolls back
+    /// the savepoint too and propagates (the unit of work then fails as a whole).
+    /// </summary>
+    public async Task<bool> SavepointAsync(Func<CancellationToken, Task<bool>> work, CancellationToken cancellationToken)
+    {
+        if (!IsActive) throw new InvalidOperationException("A savepoint needs an open unit of work.");
+        var actions = _afterCommit.Count;
+        Run("SAVEPOINT nested_work;");
+        var kept = false;
+        try
+        {
+            kept = await work(cancellationToken);
+        }
+        finally
+        {
+            if (!kept)
+            {
+                Run("ROLLBACK TO nested_work;");
+                _afterCommit.RemoveRange(actions, _afterCommit.Count - actions);
+                connection.ForgetTracked();
+            }
+            Run("RELEASE nested_work;");
+        }
+        return kept;
+    }
+
+    private void Run(string sql)
+    {
+        using var command = connection.Command(sql);
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Returns once the writer has rolled the failed work back, so the caller's exception follows its undoing.</summary>
     private static async Task WaitForRollbackAsync(Turn turn)
     {

@@ -67,7 +67,7 @@ internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Tra
                         execution.Waiting = null;
                     }
                     await action(execution, definition, state, ct);
-                    if (consume) await states.RunPureStatesAsync(execution, pure, ct);
+                    if (consume) execution = await states.RunFollowingAsync(execution, pure, ct);
                 }
                 await store.SaveAsync(ct);
                 pure.Ran(execution);

@@ -38,7 +38,8 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
     /// <summary>
     /// The order that makes a step's effects happen exactly once:
     /// (1) load the execution, and run it only if it is RUNNING and ready, remembering its version;
-    /// (2) run the state: the step's effects join this unit of work; then the pure states that follow, if any;
+    /// (2) run the state: the step's effects join this unit of work; then the states that follow, if any (pure states,
+    ///     and Tasks each in a nested savepoint: <see cref="StateRunner.RunFollowingAsync"/>);
     /// (3) record the transition, its history and deadlines in the same unit of work;
     /// (4) commit: the execution's UPDATE checks its version, so a concurrent change (a stop, a callback) rolls
     ///     everything back and the step runs again from the fresh row;
@@ -65,7 +66,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
                 else if ((failure = await states.RunAsync(execution, definition, state, ct)) is not null)
                     throw new StepRolledBackException();
                 else
-                    await states.RunPureStatesAsync(execution, pure, ct);
+                    execution = await states.RunFollowingAsync(execution, pure, ct);
                 await store.SaveAsync(ct);
                 trace.Ran(execution);
                 pure.Ran(execution);
@@ -94,23 +95,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
             var execution = await store.LoadAsync(executionId, ct);
             // Changed meanwhile (stopped, say): the failure belongs to a state that is gone; look again.
             if (execution is null || execution.Version != version) return IsReady(execution);
-            if (!transitions.TryResolve(execution, out var definition, out var state, out var missing))
-            {
-                await transitions.PoisonAsync(execution, missing, ct);
-            }
-            else if (state.TaskEvents == "Activity")
-            {
-                // An activity that could not be scheduled (deleted since the machine was created), as AWS records it.
-                transitions.AddHistory(execution, "ActivityScheduleFailed", state.Name, new JsonObject { ["error"] = failure.Error, ["cause"] = failure.Cause });
-                await transitions.FailStateAsync(execution, definition, state, failure.Error, failure.Cause, ct);
-            }
-            else
-            {
-                transitions.AddHistory(execution, "TaskScheduled", state.Name, new JsonObject { ["resource"] = state.Name, ["attempt"] = execution.Attempt });
-                transitions.AddHistory(execution, "TaskStarted", state.Name, new JsonObject { ["resource"] = state.Name });
-                transitions.AddHistory(execution, "TaskFailed", state.Name, new JsonObject { ["error"] = failure.Error, ["cause"] = failure.Cause });
-                await transitions.FailStateAsync(execution, definition, state, failure.Error, failure.Cause, ct, failure.MissedHeartbeat);
-            }
+            await states.RecordFailureAsync(execution, failure, ct);
             await store.SaveAsync(ct);
             return IsReady(execution);
         }, cancellationToken);

@@ -248,6 +248,16 @@ internal sealed class ExecutionStore(ExecutionSql sql, ShopConnection connection
         return row;
     }
 
+    /// <summary>
+    /// A savepoint nested in the unit of work was rolled back (a chained Task failed): drop every tracked row and pending
+    /// write, so that rows are read again as the database now has them. Call <see cref="SaveAsync"/> before the savepoint.
+    /// </summary>
+    public void Forget()
+    {
+        Pending();
+        Clear();
+    }
+
     /// <summary>Pending writes belong to one unit of work: in a new one (the last failed, or committed), start empty.</summary>
     private void Pending()
     {
@@ -255,6 +265,11 @@ internal sealed class ExecutionStore(ExecutionSql sql, ShopConnection connection
         var current = connection.Transaction is null ? -1 : connection.UnitOfWorkNumber;
         if (current == _unitOfWork && current != -1) return;
         _unitOfWork = current;
+        Clear();
+    }
+
+    private void Clear()
+    {
         _tracked.Clear();
         _order.Clear();
         _history.Clear();

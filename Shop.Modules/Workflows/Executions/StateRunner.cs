@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Shop.Modules.Kernel.Database;
 using Shop.Modules.Workflows.Data;
 
 namespace Shop.Modules.Workflows;
@@ -9,10 +10,13 @@ namespace Shop.Modules.Workflows;
 /// callback state's) failure is returned, not recorded: its effects must roll back first. Any other state's
 /// failure (a data-flow function throwing, no Choice matching) is handled here, in the same unit of work.
 /// </summary>
-internal sealed class StateRunner(Transitions transitions, ExecutionStore store, IServiceProvider services)
+internal sealed class StateRunner(Transitions transitions, ExecutionStore store, UnitOfWork unitOfWork, IServiceProvider services)
 {
     // Bounds a loop of pure states (a Choice that goes back to a Pass) in one unit of work; the worker goes on with the next.
     private const int PureStatesPerStep = 16;
+
+    // Bounds the Tasks chained after a step: each holds the writer's turn while it runs (docs/engine.md).
+    private const int TasksPerStep = 8;
 
     public async Task<StepFailure?> RunAsync(ExecutionRow execution, WorkflowDefinition definition, StateDefinition state, CancellationToken ct)
     {
@@ -50,6 +54,63 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
             trace.Start(execution);
             traces.Add(trace);
             await RunAsync(execution, definition, state, ct);
+        }
+    }
+
+    /// <summary>
+    /// After a step (or a callback) that left the execution ready: the pure states that follow, and then each Task (or
+    /// callback state) that follows, up to <see cref="TasksPerStep"/>, in the same unit of work. A chained Task runs
+    /// inside a savepoint nested in the unit of work, after what came before it is written: when it fails, its effects
+    /// roll back to that savepoint alone and its failure is recorded here, as <see cref="RecordFailureAsync"/> would in
+    /// a unit of work of its own, so no step before it runs twice. Returns the execution as it now is (read again after
+    /// a rollback).
+    /// </summary>
+    public async Task<ExecutionRow> RunFollowingAsync(ExecutionRow execution, PureStateTraces traces, CancellationToken ct)
+    {
+        await RunPureStatesAsync(execution, traces, ct);
+        for (var chained = 0; chained < TasksPerStep && ExecutionRunner.IsReady(execution)
+            && transitions.TryResolve(execution, out var definition, out var state, out _)
+            && state.Kind is StateKind.Task or StateKind.Callback; chained++)
+        {
+            await store.SaveAsync(ct);
+            var trace = new StepTrace();
+            trace.Start(execution);
+            traces.Add(trace);
+            StepFailure? failure = null;
+            var running = execution;
+            if (await unitOfWork.SavepointAsync(async c => (failure = await RunAsync(running, definition, state, c)) is null, ct))
+            {
+                await RunPureStatesAsync(execution, traces, ct);
+                continue;
+            }
+            trace.Failed(failure!.Error, failure.Cause);
+            store.Forget();
+            execution = await store.LoadAsync(execution.Id, ct) ?? throw new InvalidOperationException($"Execution '{execution.Id}' is gone.");
+            await RecordFailureAsync(execution, failure, ct);
+            break;
+        }
+        return execution;
+    }
+
+    /// <summary>A step's failure, after its effects rolled back: recorded as AWS records it, then Retry or Catch.</summary>
+    public async Task RecordFailureAsync(ExecutionRow execution, StepFailure failure, CancellationToken ct)
+    {
+        if (!transitions.TryResolve(execution, out var definition, out var state, out var missing))
+        {
+            await transitions.PoisonAsync(execution, missing, ct);
+        }
+        else if (state.TaskEvents == "Activity")
+        {
+            // An activity that could not be scheduled (deleted since the machine was created), as AWS records it.
+            transitions.AddHistory(execution, "ActivityScheduleFailed", state.Name, new JsonObject { ["error"] = failure.Error, ["cause"] = failure.Cause });
+            await transitions.FailStateAsync(execution, definition, state, failure.Error, failure.Cause, ct);
+        }
+        else
+        {
+            transitions.AddHistory(execution, "TaskScheduled", state.Name, new JsonObject { ["resource"] = state.Name, ["attempt"] = execution.Attempt });
+            transitions.AddHistory(execution, "TaskStarted", state.Name, new JsonObject { ["resource"] = state.Name });
+            transitions.AddHistory(execution, "TaskFailed", state.Name, new JsonObject { ["error"] = failure.Error, ["cause"] = failure.Cause });
+            await transitions.FailStateAsync(execution, definition, state, failure.Error, failure.Cause, ct, failure.MissedHeartbeat);
         }
     }
 
