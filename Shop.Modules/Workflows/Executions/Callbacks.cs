@@ -67,7 +67,8 @@ internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Tra
                         execution.Waiting = null;
                     }
                     await action(execution, definition, state, ct);
-                    if (consume) execution = await states.RunFollowingAsync(execution, pure, ct);
+                    // Pure states only: a Task after the wait runs on the worker, not on the caller's request.
+                    if (consume) await states.RunPureStatesAsync(execution, pure, ct);
                 }
                 await store.SaveAsync(ct);
                 pure.Ran(execution);

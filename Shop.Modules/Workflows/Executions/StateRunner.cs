@@ -58,7 +58,7 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
     }
 
     /// <summary>
-    /// After a step (or a callback) that left the execution ready: the pure states that follow, and then each Task (or
+    /// After a step that left the execution ready: the pure states that follow, and then each Task (or
     /// callback state) that follows, up to <see cref="TasksPerStep"/>, in the same unit of work. A chained Task runs
     /// inside a savepoint nested in the unit of work, after what came before it is written: when it fails, its effects
     /// roll back to that savepoint alone and its failure is recorded here, as <see cref="RecordFailureAsync"/> would in
