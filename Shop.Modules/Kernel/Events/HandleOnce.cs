@@ -30,5 +30,4 @@ public sealed class HandleOnce
             await effect(ct);
             return true;
         }, cancellationToken);
-
 }

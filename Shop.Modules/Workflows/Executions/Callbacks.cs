@@ -42,7 +42,7 @@ internal sealed class Callbacks(UnitOfWork unitOfWork, ExecutionStore store, Tra
     private async Task WithTokenAsync(string hash, bool consume, Func<ExecutionRow, WorkflowDefinition, StateDefinition, CancellationToken, Task> action,
         CancellationToken cancellationToken)
     {
-        var pure = new PureStateTraces();
+        var pure = new FollowingStateTraces();
         try
         {
             await ExecutionRunner.WithConflictRetries(() => unitOfWork.ExecuteAsync(async ct =>

@@ -52,7 +52,7 @@ internal sealed class ExecutionRunner(UnitOfWork unitOfWork, ExecutionStore stor
         StepFailure? failure = null;
         long version = 0;
         var trace = new StepTrace();
-        var pure = new PureStateTraces();
+        var pure = new FollowingStateTraces();
         try
         {
             return await unitOfWork.ExecuteAsync(async ct =>

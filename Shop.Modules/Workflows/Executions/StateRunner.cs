@@ -41,10 +41,10 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
     /// Runs the states that follow in the same unit of work while the execution is ready and they are pure (Pass,
     /// Choice, Succeed, Fail): they call nothing outside the engine and never roll back (their failures are recorded
     /// as transitions), so the step's effects stay exactly-once and each saves a unit of work of its own (a turn of
-    /// the writer, a load, an UPDATE). A Task never follows in the same unit of work: its failure must roll back to
-    /// the state it failed in. Each state still has its own span (ended by the caller after the commit).
+    /// the writer, a load, an UPDATE). A Task that follows needs a savepoint of its own (<see cref="RunFollowingAsync"/>).
+    /// Each state still has its own span (ended by the caller after the commit).
     /// </summary>
-    public async Task RunPureStatesAsync(ExecutionRow execution, PureStateTraces traces, CancellationToken ct)
+    public async Task RunPureStatesAsync(ExecutionRow execution, FollowingStateTraces traces, CancellationToken ct)
     {
         while (traces.Count < PureStatesPerStep && ExecutionRunner.IsReady(execution)
             && transitions.TryResolve(execution, out var definition, out var state, out _)
@@ -65,7 +65,7 @@ internal sealed class StateRunner(Transitions transitions, ExecutionStore store,
     /// a unit of work of its own, so no step before it runs twice. Returns the execution as it now is (read again after
     /// a rollback).
     /// </summary>
-    public async Task<ExecutionRow> RunFollowingAsync(ExecutionRow execution, PureStateTraces traces, CancellationToken ct)
+    public async Task<ExecutionRow> RunFollowingAsync(ExecutionRow execution, FollowingStateTraces traces, CancellationToken ct)
     {
         await RunPureStatesAsync(execution, traces, ct);
         for (var chained = 0; chained < TasksPerStep && ExecutionRunner.IsReady(execution)

@@ -68,8 +68,8 @@ internal struct StepTrace
     }
 }
 
-/// <summary>The spans of the pure states a step or a callback ran after its own state, in the order they ran.</summary>
-internal sealed class PureStateTraces
+/// <summary>The spans of the states a step or a callback ran after its own state (pure states, chained Tasks), in the order they ran.</summary>
+internal sealed class FollowingStateTraces
 {
     private readonly List<StepTrace> _traces = [];
 

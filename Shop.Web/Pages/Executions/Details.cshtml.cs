@@ -140,8 +140,8 @@ public sealed class DetailsModel(IWorkflowEngine engine, IConfiguration configur
         {
             history = await engine.GetHistoryAsync(Id, cancellationToken);
             Execution = await engine.DescribeAsync(Id, cancellationToken);
-            // Ended meanwhile: nothing polls any more, so show the history it ended with.
-            if (!IsRunning) history = await engine.GetHistoryAsync(Id, cancellationToken);
+            // Ended between the two reads: nothing polls any more, so show the history it ended with.
+            if (!IsRunning && !EndsExecution(history)) history = await engine.GetHistoryAsync(Id, cancellationToken);
         }
         catch (NotFoundException)
         {
@@ -154,6 +154,9 @@ public sealed class DetailsModel(IWorkflowEngine engine, IConfiguration configur
         Children = await engine.GetChildrenAsync(Id, cancellationToken);
         return true;
     }
+
+    private static bool EndsExecution(IReadOnlyList<HistoryEvent> history) =>
+        history.Count > 0 && history[^1].Type is "ExecutionSucceeded" or "ExecutionFailed" or "ExecutionAborted" or "ExecutionTimedOut";
 
     private async Task<int?> HistoryCountAsync(CancellationToken cancellationToken)
     {
